@@ -1,0 +1,50 @@
+import type { Browser } from 'puppeteer-core';
+import { fail } from '../errors.js';
+import type { FoundBrowser } from './finders/types.js';
+
+/**
+ * Flags for a quiet, deterministic headless Chromium. Background networking, component
+ * updates and sync are off because a closed network turns them into refused connections
+ * at every start; the sandbox is dropped only where Chromium cannot have one.
+ */
+export function chromiumArgs(needsNoSandbox: boolean): string[] {
+  return [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-features=Translate,MediaRouter,OptimizationHints',
+    '--font-render-hinting=none',
+    '--hide-scrollbars',
+    '--mute-audio',
+    ...(needsNoSandbox ? ['--no-sandbox', '--disable-setuid-sandbox'] : []),
+  ];
+}
+
+/** Chromium refuses its sandbox as root, the usual case in containers and CI. */
+export function needsNoSandbox(environment: NodeJS.ProcessEnv = process.env): boolean {
+  return process.getuid?.() === 0 || environment.DECKMARK_NO_SANDBOX === '1';
+}
+
+export async function launchBrowser(found: FoundBrowser, timeoutMs: number): Promise<Browser> {
+  const puppeteer = await import('puppeteer-core');
+  try {
+    return await puppeteer.launch({
+      executablePath: found.path,
+      headless: true,
+      args: chromiumArgs(needsNoSandbox()),
+      timeout: timeoutMs,
+      protocolTimeout: Math.max(timeoutMs, 180_000),
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    fail(`Chromium at ${found.path} (${found.source}) did not start: ${(error as Error).message.split('\n')[0]}`, 'browserFailed', undefined, error);
+  }
+}

@@ -1,0 +1,19 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { fail } from '../errors.js';
+
+/** node:util's parser, with its errors turned into usage errors that name the command. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    fail(`${(error as Error).message.replace(/\. To specify.*$/s, '')}; see \`deckmark ${command} --help\``, 'usage');
+  }
+}
+
+export function parseNumberFlag(name: string, value: string | undefined, range: { min: number; max: number }): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < range.min || number > range.max)
+    fail(`--${name} must be a number from ${range.min} to ${range.max} (got "${value}")`, 'usage');
+  return number;
+}

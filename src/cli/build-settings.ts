@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { loadProjectConfig } from '../config/file.js';
+import type { PartialDeckOptions } from '../config/schema.js';
+import { validateOptions } from '../config/validate.js';
+import type { BuildSettings } from '../pipeline.js';
+import { loadTemplates } from '../template/load.js';
+import { type CliIO, reportWarnings } from './io.js';
+
+/** The flags every command that builds decks accepts. */
+export const buildFlags = {
+  'out-dir': { type: 'string', short: 'o' },
+  template: { type: 'string' },
+  theme: { type: 'string' },
+  html: { type: 'boolean' },
+  'allow-outside': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const buildFlagsHelp = `  -o, --out-dir DIR     where decks are written (default: dist)
+      --template DIR    a folder whose deck.hbs, slide.hbs, layouts/*.hbs or themes/*.css
+                        replace the built-in ones of the same name
+      --theme NAME      theme for every deck (overrides front matter)
+      --html            keep raw HTML in Markdown as written (default: sanitised)
+      --allow-outside   allow images and media from outside the deck's folder`;
+
+export interface BuildFlagValues {
+  'out-dir'?: string;
+  template?: string;
+  theme?: string;
+  html?: boolean;
+  'allow-outside'?: boolean;
+}
+
+export function settingsFromFlags(values: BuildFlagValues, io: CliIO): BuildSettings {
+  const config = loadProjectConfig(io.cwd);
+  reportWarnings(io, config.warnings);
+  const cli: PartialDeckOptions = {};
+  if (values.theme !== undefined) cli.theme = values.theme;
+  if (values.html) cli.html = true;
+  const templateDir = values.template !== undefined ? resolve(io.cwd, values.template) : config.template;
+  return {
+    // Precedence for build settings matches deck options: CLI flag > config file > default.
+    outDir: values['out-dir'] !== undefined ? resolve(io.cwd, values['out-dir']) : (config.outDir ?? resolve(io.cwd, 'dist')),
+    templateDir,
+    templates: loadTemplates(templateDir),
+    allowOutside: values['allow-outside'] ?? false,
+    cliOptions: validateOptions(cli as Record<string, unknown>, { file: 'command line' }).options,
+    config,
+  };
+}

@@ -1,0 +1,46 @@
+import { relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isDeckmarkError } from '../../errors.js';
+import { buildDeck } from '../../pipeline.js';
+import { parseCommandArgs } from '../args.js';
+import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
+import type { Command } from '../command.js';
+import { expandDeckInputs } from '../inputs.js';
+import { formatDuration, reportWarnings } from '../io.js';
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'build decks to HTML in dist/',
+  usage: `deckmark build [files or folders…] [options]
+
+Builds each deck to DIR/<deck>/index.html with everything it needs beside it (reveal.js,
+theme, fonts, images): it opens from file:// with the network off. A folder builds every
+.md in it. With no input, builds slides/.
+
+${buildFlagsHelp}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('build', args, buildFlags);
+    if (values.help) {
+      io.out(this.usage);
+      return 0;
+    }
+    const settings = settingsFromFlags(values, io);
+    const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
+    let failures = 0;
+    for (const file of decks) {
+      const started = performance.now();
+      try {
+        const built = await buildDeck(file, settings);
+        reportWarnings(io, built.warnings);
+        const slides = built.rendered.slides.length;
+        io.out(`${file} → ${relative(io.cwd, built.page)} · ${slides} slide${slides === 1 ? '' : 's'} · ${formatDuration(performance.now() - started)}`);
+      } catch (error) {
+        // One broken deck must not stop the others; it still makes the whole run fail.
+        if (!isDeckmarkError(error) || decks.length === 1) throw error;
+        io.err(`deckmark: ${error.toString()}`);
+        failures++;
+      }
+    }
+    return failures === 0 ? 0 : 1;
+  },
+};

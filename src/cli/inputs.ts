@@ -1,0 +1,32 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fail } from '../errors.js';
+
+/**
+ * Expands the command line's files and folders into deck files: a folder means every `.md`
+ * directly inside it (sorted, so output order is stable). Paths stay relative to the working
+ * directory for readable messages.
+ */
+export function expandDeckInputs(inputs: string[], cwd: string): string[] {
+  const decks: string[] = [];
+  for (const input of inputs) {
+    const absolute = resolve(cwd, input);
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(absolute).isDirectory();
+    } catch {
+      fail('no such file or folder', 'input', { file: input });
+    }
+    if (!isFolder) {
+      decks.push(input);
+      continue;
+    }
+    const found = readdirSync(absolute)
+      .filter((name) => name.endsWith('.md') && !name.startsWith('.') && name.toLowerCase() !== 'readme.md')
+      .sort()
+      .map((name) => relative(cwd, join(absolute, name)) || name);
+    if (found.length === 0) fail('no .md decks in this folder', 'input', { file: input });
+    decks.push(...found);
+  }
+  return [...new Set(decks)];
+}

@@ -1,0 +1,28 @@
+import { formatLocation } from '../errors.js';
+import type { Warning } from '../types.js';
+
+/** Where a command writes: the real terminal in the bin, captured strings in tests. */
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+  cwd: string;
+  /** Progress bars and colours only when a person is watching. */
+  interactive: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIO = (): CliIO => ({
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  cwd: process.cwd(),
+  interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
+  env: process.env,
+});
+
+export function reportWarnings(io: CliIO, warnings: Warning[]): void {
+  for (const warning of warnings) io.err(`${formatLocation(warning)}warning: ${warning.message}`);
+}
+
+export function formatDuration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,53 @@
+import { DeckmarkError, ExitCode, isDeckmarkError } from '../errors.js';
+import { deckmarkVersion } from '../paths.js';
+import type { Command } from './command.js';
+import { buildCommand } from './commands/build.js';
+import { doctorCommand } from './commands/doctor.js';
+import { type CliIO, processIO } from './io.js';
+
+const commands: Command[] = [buildCommand, doctorCommand];
+
+function usage(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  return `deckmark ${deckmarkVersion} — Markdown to Reveal.js decks, PDF slides and handouts
+
+Usage: deckmark <command> [options]
+
+Commands:
+${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+
+Run \`deckmark <command> --help\` for a command's options.
+Exit codes: ${Object.entries(ExitCode)
+    .map(([name, code]) => `${code} ${name}`)
+    .join(', ')}`;
+}
+
+/**
+ * The CLI as a function: arguments in, exit code out. The only place where errors become
+ * messages — so tests run it in-process and the bin stays a few lines.
+ */
+export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...args] = argv;
+  try {
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+      io.out(usage());
+      return name === undefined ? ExitCode.usage : ExitCode.ok;
+    }
+    if (name === '--version' || name === '-v') {
+      io.out(deckmarkVersion);
+      return ExitCode.ok;
+    }
+    const command = commands.find((candidate) => candidate.name === name);
+    if (!command) throw new DeckmarkError(`unknown command "${name}"; commands: ${commands.map((c) => c.name).join(', ')}`, 'usage');
+    return await command.run(args, io);
+  } catch (error) {
+    if (isDeckmarkError(error)) {
+      io.err(`deckmark: ${error.toString()}`);
+      return error.exitCode;
+    }
+    io.err(`deckmark: internal error: ${(error as Error)?.message ?? String(error)}`);
+    if (io.env.NODE_DEBUG?.includes('deckmark')) io.err(String((error as Error)?.stack));
+    io.err('Please report this with the deck that caused it.');
+    return ExitCode.generic;
+  }
+}

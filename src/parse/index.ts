@@ -1,0 +1,29 @@
+import type { OptionLayers } from '../config/resolve.js';
+import { resolveOptions } from '../config/resolve.js';
+import { validateOptions } from '../config/validate.js';
+import type { Deck } from '../types.js';
+import { splitFrontMatter } from './frontmatter.js';
+import { assertNestingDepth } from './nesting.js';
+import { splitSlides } from './slides.js';
+
+/**
+ * The parse stage: deck text in, slides and options out. Pure — no file system — so the
+ * same function serves the CLI, the dev server and the tests.
+ */
+export function parseDeck(source: string, file: string, layers: Omit<OptionLayers, 'frontMatter'> = {}): Deck {
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1).replace(/\r\n?/g, '\n') : source.replace(/\r\n?/g, '\n');
+  const frontMatter = splitFrontMatter(text, file);
+  const validated = validateOptions(frontMatter.data, { file, lineOf: (key) => frontMatter.keyLines.get(key) });
+  const options = resolveOptions({ ...layers, frontMatter: validated.options });
+  assertNestingDepth(frontMatter.body, file, frontMatter.bodyLine);
+  const { slides, warnings } = splitSlides(frontMatter.body, file, frontMatter.bodyLine, options);
+  if (slides.length === 0) warnings.push({ file, message: 'the deck has no slides; write Markdown below the front matter' });
+  return {
+    file,
+    frontMatter: validated.options,
+    options,
+    bodyLine: frontMatter.bodyLine,
+    slides,
+    warnings: [...frontMatter.warnings, ...validated.warnings, ...warnings],
+  };
+}

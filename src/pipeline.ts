@@ -1,0 +1,53 @@
+import { basename, extname, join } from 'node:path';
+import type { ProjectConfig } from './config/file.js';
+import type { PartialDeckOptions } from './config/schema.js';
+import { parseDeck } from './parse/index.js';
+import { deckmarkVersion } from './paths.js';
+import { readDeckSource } from './read.js';
+import { renderDeck } from './render/index.js';
+import { renderPage } from './template/index.js';
+import type { Templates } from './template/load.js';
+import type { RenderedDeck, Warning } from './types.js';
+import { resolveDeckAssets } from './write/deck-assets.js';
+import { planOutput, writeDeck } from './write/index.js';
+import { resolveTheme } from './write/theme.js';
+
+export interface BuildSettings {
+  outDir: string;
+  templates: Templates;
+  templateDir?: string;
+  allowOutside: boolean;
+  cliOptions: PartialDeckOptions;
+  config: ProjectConfig;
+}
+
+export interface BuiltDeck {
+  file: string;
+  name: string;
+  /** The deck's output folder and its page. */
+  folder: string;
+  page: string;
+  rendered: RenderedDeck;
+  warnings: Warning[];
+}
+
+/** `slides/talk.md` → `talk`: the name of the deck's folder, PDF and handout in dist/. */
+export function deckName(file: string): string {
+  return basename(file, extname(file));
+}
+
+/**
+ * The build pipeline, in order: read → parse → render → template → write.
+ * Every check that can fail runs before the first file is written.
+ */
+export async function buildDeck(file: string, settings: BuildSettings): Promise<BuiltDeck> {
+  const text = await readDeckSource(file);
+  const deck = parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options });
+  const rendered = renderDeck(deck);
+  const theme = resolveTheme(deck.options.theme, file, settings.templateDir);
+  const folder = join(settings.outDir, deckName(file));
+  const plan = planOutput(folder, theme, deck.options.highlightTheme, resolveDeckAssets(rendered, settings.allowOutside));
+  const html = renderPage(rendered, settings.templates, plan.page, deckmarkVersion);
+  const page = await writeDeck(plan, html);
+  return { file, name: deckName(file), folder, page, rendered, warnings: [...deck.warnings, ...rendered.warnings, ...theme.warnings] };
+}

@@ -1,0 +1,103 @@
+import Handlebars from 'handlebars';
+import { fail } from '../errors.js';
+import type { RenderedDeck, RenderedSlide } from '../types.js';
+import type { Templates } from './load.js';
+
+/** Where the page finds what the write stage copies next to it. */
+export interface PageAssets {
+  stylesheets: string[];
+  scripts: string[];
+}
+
+/** The template stage: rendered slides in, one HTML page out. Pure given compiled templates. */
+export function renderPage(rendered: RenderedDeck, templates: Templates, assets: PageAssets, version: string): string {
+  const { options } = rendered.deck;
+  const sections = rendered.slides.map((slide, index) => renderSlide(slide, index, rendered, templates));
+  const stacks: { vertical: boolean; slides: string[] }[] = [];
+  rendered.slides.forEach((slide, index) => {
+    if (slide.source.v === 0 || stacks.length === 0) stacks.push({ vertical: false, slides: [] });
+    const stack = stacks[stacks.length - 1]!;
+    stack.slides.push(sections[index]!);
+    stack.vertical = stack.slides.length > 1;
+  });
+  return templates.page({
+    version,
+    lang: options.lang,
+    title: options.title || rendered.slides[0]?.title || 'Slides',
+    author: options.author,
+    description: options.description,
+    stylesheets: assets.stylesheets,
+    scripts: assets.scripts,
+    stacks,
+    configJson: embedJson(revealConfig(rendered)),
+  });
+}
+
+function renderSlide(slide: RenderedSlide, index: number, rendered: RenderedDeck, templates: Templates): string {
+  const { source } = slide;
+  const layout = templates.layouts.get(source.layout);
+  if (!layout) {
+    fail(`unknown layout "${source.layout}"; valid layouts: ${[...templates.layouts.keys()].join(', ')}`, 'input', {
+      file: rendered.deck.file,
+      line: layoutLine(source),
+    });
+  }
+  const sectionNumber = rendered.slides.slice(0, index + 1).filter((other) => other.source.layout === 'section').length;
+  const context = {
+    heading: slide.heading,
+    content: slide.regions.join('\n'),
+    columns: slide.regions,
+    title: slide.title,
+    notes: slide.notesHtml,
+    number: String(sectionNumber).padStart(2, '0'),
+    index,
+    attributes: source.attributes,
+  };
+  return templates.slide({ attributes: formatAttributes(sectionAttributes(slide)), body: layout(context), notes: slide.notesHtml });
+}
+
+function sectionAttributes(slide: RenderedSlide): Record<string, string> {
+  const { attributes, layout, line } = slide.source;
+  const classes = [`layout-${layout}`, attributes.class ?? ''].join(' ').trim();
+  return { ...attributes, class: classes, 'data-layout': layout, 'data-line': String(line) };
+}
+
+function formatAttributes(attributes: Record<string, string>): string {
+  return Object.entries(attributes)
+    .filter(([name]) => /^[a-z][a-z0-9-]*$/.test(name) && !name.startsWith('on'))
+    .map(([name, value]) => ` ${name}="${Handlebars.escapeExpression(value)}"`)
+    .join('');
+}
+
+function layoutLine(slide: RenderedSlide['source']): number {
+  return slide.layoutLine ?? slide.line;
+}
+
+function revealConfig(rendered: RenderedDeck): Record<string, unknown> {
+  const { options } = rendered.deck;
+  // Precedence inside the page: the deck's `reveal:` keys win over the options deckmark derives.
+  return {
+    width: options.width,
+    height: options.height,
+    margin: 0,
+    center: false,
+    hash: true,
+    transition: options.transition,
+    slideNumber: options.slideNumber,
+    pdfSeparateFragments: false,
+    ...options.reveal,
+  };
+}
+
+/**
+ * JSON inside <script> must not be able to close the element or open a comment, whatever
+ * the front matter holds: every `<` becomes `\u003c`, and the JS line separators are escaped.
+ */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,63 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fail } from '../errors.js';
+import { builtInTemplates, packageFolder } from '../paths.js';
+import type { Warning } from '../types.js';
+
+export interface ResolvedTheme {
+  name: string;
+  css: string;
+  /** Files the CSS loads by relative URL, to copy next to it. */
+  files: { from: string; to: string }[];
+  warnings: Warning[];
+}
+
+/** Where the fonts of deckmark's own themes come from: npm packages, never the network. */
+const fontPackages = ['@fontsource/inter', '@fontsource/jetbrains-mono'];
+
+/**
+ * Finds a theme by name: a `themes/NAME.css` in the template folder or deckmark's own, or
+ * one of reveal.js's themes. Web-font imports are dropped with a warning so the deck never
+ * waits on the network and the look does not change silently.
+ */
+export function resolveTheme(name: string, deckFile: string, templateDir?: string): ResolvedTheme {
+  const own = [templateDir, builtInTemplates]
+    .filter((dir): dir is string => dir !== undefined)
+    .map((dir) => join(dir, 'themes', `${name}.css`))
+    .find((file) => existsSync(file));
+  const revealThemes = join(packageFolder('reveal.js'), 'dist', 'theme');
+  const revealFile = join(revealThemes, `${name}.css`);
+  const file = own ?? (/^[a-z0-9-]+$/.test(name) && existsSync(revealFile) ? revealFile : undefined);
+  if (!file) fail(`unknown theme "${name}"; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', { file: deckFile });
+
+  const warnings: Warning[] = [];
+  const css = readFileSync(file, 'utf8').replace(/@import\s+(?:url\()?\s*["']?(https?:[^"')\s]+)["']?\s*\)?[^;]*;/g, (_, url: string) => {
+    warnings.push({
+      file: deckFile,
+      message: `theme "${name}" imports web fonts from ${new URL(url).host}; deckmark never fetches them, so the theme's fallback fonts are used`,
+    });
+    return '';
+  });
+  return { name, css, files: fontFiles(css, file), warnings };
+}
+
+export function listThemes(templateDir?: string): string[] {
+  const names = new Set<string>();
+  for (const dir of [templateDir && join(templateDir, 'themes'), join(builtInTemplates, 'themes'), join(packageFolder('reveal.js'), 'dist', 'theme')]) {
+    if (dir && existsSync(dir)) for (const entry of readdirSync(dir)) if (entry.endsWith('.css')) names.add(basename(entry, '.css'));
+  }
+  return [...names].sort();
+}
+
+function fontFiles(css: string, themeFile: string): { from: string; to: string }[] {
+  const files: { from: string; to: string }[] = [];
+  for (const match of css.matchAll(/url\(\s*["']?(fonts\/[^"')]+)["']?\s*\)/g)) {
+    const relative = match[1]!;
+    const from = [join(themeFile, '..', relative), ...fontPackages.map((pkg) => join(packageFolder(pkg), 'files', basename(relative)))].find((candidate) =>
+      existsSync(candidate),
+    );
+    if (!from) fail(`theme font not found: ${relative}`, 'input', { file: themeFile });
+    files.push({ from, to: relative });
+  }
+  return files;
+}
