@@ -1,4 +1,4 @@
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ProjectConfig } from './config/file.js';
 import type { PartialDeckOptions } from './config/schema.js';
 import { parseDeck } from './parse/index.js';
@@ -13,6 +13,8 @@ import { planOutput, writeDeck } from './write/index.js';
 import { resolveTheme } from './write/theme.js';
 
 export interface BuildSettings {
+  /** Deck paths are relative to this folder; messages show them as given. */
+  cwd: string;
   outDir: string;
   templates: Templates;
   templateDir?: string;
@@ -41,12 +43,12 @@ export function deckName(file: string): string {
  * Every check that can fail runs before the first file is written.
  */
 export async function buildDeck(file: string, settings: BuildSettings): Promise<BuiltDeck> {
-  const text = await readDeckSource(file);
+  const text = await readDeckSource(resolve(settings.cwd, file), file);
   const deck = parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options });
   const rendered = renderDeck(deck);
   const theme = resolveTheme(deck.options.theme, file, settings.templateDir);
   const folder = join(settings.outDir, deckName(file));
-  const plan = planOutput(folder, theme, deck.options.highlightTheme, resolveDeckAssets(rendered, settings.allowOutside));
+  const plan = planOutput(folder, theme, deck.options.highlightTheme, resolveDeckAssets(rendered, dirname(resolve(settings.cwd, file)), settings.allowOutside));
   const html = renderPage(rendered, settings.templates, plan.page, deckmarkVersion);
   const page = await writeDeck(plan, html);
   return { file, name: deckName(file), folder, page, rendered, warnings: [...deck.warnings, ...rendered.warnings, ...theme.warnings] };

@@ -39,6 +39,7 @@ export function settingsFromFlags(values: BuildFlagValues, io: CliIO): BuildSett
   if (values.html) cli.html = true;
   const templateDir = values.template !== undefined ? resolve(io.cwd, values.template) : config.template;
   return {
+    cwd: io.cwd,
     // Precedence for build settings matches deck options: CLI flag > config file > default.
     outDir: values['out-dir'] !== undefined ? resolve(io.cwd, values['out-dir']) : (config.outDir ?? resolve(io.cwd, 'dist')),
     templateDir,

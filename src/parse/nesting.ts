@@ -30,10 +30,11 @@ function nestingDepth(line: string): number {
   let quotes = 0;
   let index = 0;
   for (;;) {
-    while (line[index] === ' ' || line[index] === '\t') index++;
-    if (line[index] !== '>') break;
+    let next = index;
+    while (line[next] === ' ' || line[next] === '\t') next++;
+    if (line[next] !== '>') break;
     quotes++;
-    index++;
+    index = next + 1;
   }
   const rest = line.slice(index);
   const indent = rest.length - rest.trimStart().length;

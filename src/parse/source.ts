@@ -30,7 +30,17 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
     if (isValidPrefix(bytes.subarray(0, middle + 1))) low = middle + 1;
     else high = middle;
   }
-  return low;
+  return startOfSequence(bytes, low);
+}
+
+/** The decoder notices a cut sequence one byte late; report the sequence's lead byte instead. */
+function startOfSequence(bytes: Uint8Array, failing: number): number {
+  for (let back = 1; back <= 3 && failing - back >= 0; back++) {
+    const byte = bytes[failing - back]!;
+    if (byte >= 0xc0) return failing - back;
+    if (byte < 0x80) break;
+  }
+  return failing;
 }
 
 function isValidPrefix(prefix: Uint8Array): boolean {

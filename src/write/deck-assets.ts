@@ -1,5 +1,5 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fail } from '../errors.js';
 import type { RenderedDeck } from '../types.js';
 
@@ -14,8 +14,7 @@ export interface CopyPlan {
  * file inside the deck's folder — `..`, absolute paths, `file:` URLs and symlinks out are
  * refused unless `allowOutside` — and the file must exist. Every problem is reported at once.
  */
-export function resolveDeckAssets(rendered: RenderedDeck, allowOutside: boolean): CopyPlan[] {
-  const deckFolder = dirname(resolve(rendered.deck.file));
+export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, allowOutside: boolean): CopyPlan[] {
   const realDeckFolder = realpathSync(deckFolder);
   const problems: string[] = [];
   const plans = new Map<string, CopyPlan>();

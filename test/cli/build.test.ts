@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExitCode } from '../../src/errors.js';
+import { runCli } from '../helpers/cli.js';
+import { makeWorkspace } from '../helpers/workspace.js';
+
+const deck = '---\ntitle: Demo\n---\n\n# One\n\n---\n\n## Two\n\n----\n\n## Two below\n\nNote: notes\n';
+
+describe('deckmark build', () => {
+  it('writes the deck and everything it needs, and prints one summary line', async () => {
+    const cwd = makeWorkspace({ 'talk.md': deck });
+    const result = await runCli(['build', 'talk.md'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^talk\.md → dist\/talk\/index\.html · 3 slides · \d+ ms$/);
+    for (const file of [
+      'index.html',
+      'assets/reveal.js',
+      'assets/notes.js',
+      'assets/reveal.css',
+      'assets/theme.css',
+      'assets/highlight.css',
+      'assets/fonts/inter-latin-400-normal.woff2',
+    ]) {
+      expect(existsSync(join(cwd, 'dist', 'talk', file)), file).toBe(true);
+    }
+    const html = readFileSync(join(cwd, 'dist', 'talk', 'index.html'), 'utf8');
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it('builds every deck in a folder, and slides/ when given nothing', async () => {
+    const cwd = makeWorkspace();
+    mkdirSync(join(cwd, 'slides'));
+    writeFileSync(join(cwd, 'slides', 'a.md'), '# A\n');
+    writeFileSync(join(cwd, 'slides', 'b.md'), '# B\n');
+    const result = await runCli(['build', '-o', 'out'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n').map((line) => line.split(' → ')[0])).toEqual(['slides/a.md', 'slides/b.md']);
+    expect(existsSync(join(cwd, 'out', 'b', 'index.html'))).toBe(true);
+  });
+
+  it('applies one precedence: flag over front matter over config file', async () => {
+    const cwd = makeWorkspace({
+      'deckmark.config.json': JSON.stringify({ theme: 'black', transition: 'fade', highlightTheme: 'github-dark' }),
+      'talk.md': '---\ntheme: white\n---\n# One\n',
+    });
+    const viaFrontMatter = await runCli(['build', 'talk.md'], cwd);
+    expect(viaFrontMatter.code).toBe(0);
+    const html = readFileSync(join(cwd, 'dist', 'talk', 'index.html'), 'utf8');
+    expect(html).toContain('"transition":"fade"');
+    expect(readFileSync(join(cwd, 'dist', 'talk', 'assets', 'theme.css'), 'utf8')).toContain('--r-background-color:#fff');
+    await runCli(['build', 'talk.md', '--theme', 'deckmark'], cwd);
+    expect(readFileSync(join(cwd, 'dist', 'talk', 'assets', 'theme.css'), 'utf8')).toContain('--dm-paper');
+  });
+
+  it('fails on a missing input with its own message and exit code', async () => {
+    const result = await runCli(['build', 'nope.md'], makeWorkspace());
+    expect(result).toEqual({ code: ExitCode.input, stdout: '', stderr: 'deckmark: nope.md: no such file or folder' });
+  });
+
+  it('fails on bad front matter naming file and line, without a stack trace, and leaves the earlier output alone', async () => {
+    const cwd = makeWorkspace({ 'talk.md': deck });
+    await runCli(['build', 'talk.md'], cwd);
+    const page = join(cwd, 'dist', 'talk', 'index.html');
+    const before = readFileSync(page);
+    writeFileSync(join(cwd, 'talk.md'), '---\ntitle: "unclosed\n---\n# One\n');
+    const result = await runCli(['build', 'talk.md'], cwd);
+    expect(result.code).toBe(ExitCode.input);
+    expect(result.stderr).toMatch(/^deckmark: talk\.md:\d+:\d+: invalid front matter: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(page).equals(before)).toBe(true);
+  });
+
+  it('lists the valid themes for an unknown theme', async () => {
+    const result = await runCli(['build', 'talk.md'], makeWorkspace({ 'talk.md': '---\ntheme: no-such-theme\n---\n# One\n' }));
+    expect(result.code).toBe(ExitCode.input);
+    expect(result.stderr).toMatch(/^deckmark: talk\.md: unknown theme "no-such-theme"; valid themes: .*\bblack\b.*\bdeckmark\b.*\bwhite\b/);
+  });
+
+  it('warns when a reveal theme would fetch web fonts, and drops the import', async () => {
+    const cwd = makeWorkspace({ 'talk.md': '---\ntheme: league\n---\n# One\n' });
+    const result = await runCli(['build', 'talk.md'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('talk.md: warning: theme "league" imports web fonts from fonts.googleapis.com');
+    expect(readFileSync(join(cwd, 'dist', 'talk', 'assets', 'theme.css'), 'utf8')).not.toContain('googleapis');
+  });
+
+  it('keeps building other decks when one fails, and still fails the run', async () => {
+    const cwd = makeWorkspace({ 'bad.md': '---\nwidth: wide\n---\n# x\n', 'good.md': '# Good\n' });
+    const result = await runCli(['build', 'bad.md', 'good.md'], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bad\.md:2: option "width"/);
+    expect(result.stdout).toMatch(/^good\.md → /);
+  });
+});
+
+describe('the command line', () => {
+  it('prints help and version', async () => {
+    const cwd = makeWorkspace();
+    expect((await runCli(['--help'], cwd)).stdout).toMatch(/Usage: deckmark <command>[\s\S]*build[\s\S]*doctor/);
+    expect((await runCli(['build', '--help'], cwd)).stdout).toMatch(/--out-dir DIR/);
+    const version = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version;
+    expect(await runCli(['--version'], cwd)).toEqual({ code: 0, stdout: version, stderr: '' });
+  });
+
+  it('rejects unknown commands and flags as usage errors', async () => {
+    const cwd = makeWorkspace();
+    expect(await runCli(['bild'], cwd)).toMatchObject({ code: ExitCode.usage, stderr: expect.stringMatching(/unknown command "bild"/) });
+    expect(await runCli(['build', '--nope'], cwd)).toMatchObject({
+      code: ExitCode.usage,
+      stderr: expect.stringMatching(/Unknown option '--nope'.*deckmark build --help/),
+    });
+  });
+});

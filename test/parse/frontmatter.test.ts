@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { DeckmarkError, ExitCode } from '../../src/errors.js';
+import { parseDeck } from '../../src/parse/index.js';
+
+function parseError(text: string): DeckmarkError {
+  try {
+    parseDeck(text, 'deck.md');
+  } catch (error) {
+    if (error instanceof DeckmarkError) return error;
+    throw error;
+  }
+  throw new Error('expected a DeckmarkError');
+}
+
+describe('front matter', () => {
+  it('reads the documented keys as typed options', () => {
+    const deck = parseDeck(
+      '---\ntitle: Talk\nauthor: Ada\ndate: 2024-02-26\nlang: fr\nslideNumber: false\nwidth: 1280\nheight: 720\nhtml: true\nreveal:\n  controls: false\n---\n# One\n',
+      'deck.md',
+    );
+    expect(deck.options).toMatchObject({
+      title: 'Talk',
+      author: 'Ada',
+      date: '2024-02-26',
+      lang: 'fr',
+      slideNumber: false,
+      width: 1280,
+      height: 720,
+      html: true,
+      reveal: { controls: false },
+    });
+    expect(deck.slides[0]!.line).toBe(13);
+  });
+
+  it('reports malformed YAML with the file, line and column', () => {
+    const error = parseError('---\ntitle: "Unclosed quote\nauthor: [a, b\n---\n# One\n');
+    expect(error.exitCode).toBe(ExitCode.input);
+    expect(error.toString()).toMatch(/^deck\.md:3:\d+: invalid front matter/);
+  });
+
+  it('refuses YAML tags that would build code, with the line of the tag', () => {
+    const error = parseError('---\ntitle: !!js/function "function () {}"\n---\n# One\n');
+    expect(error.toString()).toBe(
+      'deck.md:2:8: invalid front matter: unknown YAML tag !!js/function; front matter is data only, tags that build objects or code are refused',
+    );
+  });
+
+  it('refuses front matter in another language instead of running it', () => {
+    expect(parseError('---js\n{ title: 1 }\n---\n# One\n').toString()).toMatch(/^deck\.md:1: front matter "---js" is not supported/);
+  });
+
+  it('names the key and its line when a value has the wrong type', () => {
+    const error = parseError('---\ntitle: Fine\nwidth: wide\n---\n# One\n');
+    expect(error.toString()).toMatch(/^deck\.md:3: option "width" .*got string "wide"/);
+  });
+
+  it('warns about unknown keys with their line and keeps going', () => {
+    const deck = parseDeck('---\ntitle: Fine\ncolour: blue\n---\n# One\n', 'deck.md');
+    expect(deck.warnings).toEqual([{ file: 'deck.md', line: 3, message: 'unknown option "colour" is ignored' }]);
+  });
+
+  it('keeps prototypes clean whatever keys the YAML holds', () => {
+    const deck = parseDeck(
+      '---\n__proto__:\n  polluted: true\nbase: &base\n  polluted: true\nmerged:\n  <<: *base\nreveal:\n  __proto__:\n    polluted: true\n---\n# One\n',
+      'deck.md',
+    );
+    expect(deck.slides).toHaveLength(1);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(deck.options.reveal)).toBe(Object.prototype);
+  });
+
+  it('refuses reveal options that load scripts by URL', () => {
+    expect(parseError('---\nreveal:\n  dependencies:\n    - src: https://example.com/x.js\n---\n# One\n').message).toMatch(
+      /reveal\.dependencies would load scripts/,
+    );
+  });
+
+  it('reports front matter that is never closed', () => {
+    expect(parseError('---\ntitle: open\n# One\n').toString()).toMatch(/^deck\.md:1: front matter opened on line 1 is never closed/);
+  });
+});
