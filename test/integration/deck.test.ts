@@ -19,6 +19,7 @@ interface DeckFacts {
 describe('a built deck in Chromium', () => {
   const browser = new BrowserManager();
   let facts: DeckFacts;
+  let deckUrl: string;
   const consoleErrors: string[] = [];
   const outsideRequests: string[] = [];
 
@@ -30,6 +31,7 @@ describe('a built deck in Chromium', () => {
     const built = await runCli(['build', 'deck.md'], cwd);
     expect(built.code, built.stderr).toBe(0);
     const folder = pathToFileURL(join(cwd, 'dist', 'deck')).href;
+    deckUrl = `${folder}/index.html`;
 
     facts = await browser.withPage(async (page: Page) => {
       page.on('console', (message) => {
@@ -78,6 +80,21 @@ describe('a built deck in Chromium', () => {
     expect(facts.table).toBe(true);
     expect(facts.fragments).toBe(1);
     expect(facts.fontsLoaded).toBe(true);
+  });
+
+  it('opens the speaker view from file:// with the current slide notes', async () => {
+    const notes = await browser.withPage(async (page) => {
+      await page.goto(`${deckUrl}#/1/2`);
+      await page.evaluate(() => (window as unknown as { deckmarkReady: Promise<unknown> }).deckmarkReady);
+      const popup = new Promise<Page>((resolve) => page.once('popup', (opened) => resolve(opened as Page)));
+      await page.keyboard.press('s');
+      const speaker = await popup;
+      const handle = await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.trim(), { timeout: 15_000 });
+      const text = await handle.jsonValue();
+      await speaker.close();
+      return text;
+    });
+    expect(notes).toBe('Notes for the bottom slide.');
   });
 
   it('logs no console errors and requests nothing outside the deck folder', () => {
