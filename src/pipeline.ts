@@ -4,6 +4,8 @@ import type { PartialDeckOptions } from './config/schema.js';
 import { parseDeck } from './parse/index.js';
 import { deckmarkVersion } from './paths.js';
 import { readDeckSource } from './read.js';
+import { chartThemeFromCss } from './render/chart-theme.js';
+import { renderCharts } from './render/charts.js';
 import { renderDeck } from './render/index.js';
 import { renderPage } from './template/index.js';
 import type { Templates } from './template/load.js';
@@ -45,11 +47,12 @@ export function deckName(file: string): string {
 export async function buildDeck(file: string, settings: BuildSettings): Promise<BuiltDeck> {
   const text = await readDeckSource(resolve(settings.cwd, file), file);
   const deck = parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options });
-  const rendered = renderDeck(deck);
   const theme = resolveTheme(deck.options.theme, file, settings.templateDir);
+  const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
+  const rendered = renderDeck(deck, { charts: charts.charts });
   const folder = join(settings.outDir, deckName(file));
   const plan = planOutput(folder, theme, deck.options.highlightTheme, resolveDeckAssets(rendered, dirname(resolve(settings.cwd, file)), settings.allowOutside));
   const html = renderPage(rendered, settings.templates, plan.page, deckmarkVersion);
   const page = await writeDeck(plan, html);
-  return { file, name: deckName(file), folder, page, rendered, warnings: [...deck.warnings, ...rendered.warnings, ...theme.warnings] };
+  return { file, name: deckName(file), folder, page, rendered, warnings: [...deck.warnings, ...charts.warnings, ...rendered.warnings, ...theme.warnings] };
 }

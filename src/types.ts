@@ -60,6 +60,8 @@ export interface AssetReference {
 export interface RenderedDeck {
   deck: Deck;
   slides: RenderedSlide[];
+  /** True when a slide or note holds a formula: the page then needs KaTeX's CSS and fonts. */
+  usesMath: boolean;
   warnings: Warning[];
 }
 

@@ -18,6 +18,8 @@ export interface HtmlPassResult {
 export interface HtmlPassOptions {
   incremental: boolean;
   slugger: GithubSlugger;
+  /** Turns placeholder tokens in heading text back into readable text (titles, ids). */
+  plainText?: (text: string) => string;
 }
 
 const mediaAttributes: Record<string, string[]> = {
@@ -46,7 +48,7 @@ export function runHtmlPass(html: string, options: HtmlPassOptions): HtmlPassRes
       }
       if (!isTag(node)) continue;
       if (/^h[1-6]$/.test(node.name)) {
-        const text = textContent(node).trim();
+        const text = (options.plainText ?? String)(textContent(node)).trim();
         if (title === '' && /^h[1-3]$/.test(node.name)) title = text;
         if (node.attribs.id === undefined && text !== '') node.attribs.id = options.slugger.slug(text);
       }

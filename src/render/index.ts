@@ -1,25 +1,45 @@
 import GithubSlugger from 'github-slugger';
+import { fail } from '../errors.js';
 import type { AssetReference, Deck, RenderedDeck, RenderedSlide, Slide } from '../types.js';
+import type { RenderedCharts } from './charts.js';
+import { MathError } from './extensions/math.js';
 import { runHtmlPass } from './html-pass.js';
 import { createMarkdownRenderer } from './markdown.js';
 import { sanitize } from './sanitize.js';
+import { TrustedFragments } from './trusted.js';
+
+export interface RenderInputs {
+  /** SVGs of the deck's ```vega-lite blocks, from `renderCharts` (vega is asynchronous). */
+  charts?: RenderedCharts;
+}
 
 /** The render stage: each slide's Markdown and notes become HTML. Pure, like parse. */
-export function renderDeck(deck: Deck): RenderedDeck {
-  const markdown = createMarkdownRenderer();
+export function renderDeck(deck: Deck, inputs: RenderInputs = {}): RenderedDeck {
+  const trusted = new TrustedFragments();
+  const markdown = createMarkdownRenderer(trusted, inputs.charts ?? new Map());
   const slugger = new GithubSlugger();
   const { html: trustAuthorHtml, incremental } = deck.options;
-  const clean = (html: string) => (trustAuthorHtml ? html : sanitize(html));
+  // Author HTML is sanitised first; only then do build-made fragments (KaTeX, SVG) go in.
+  const clean = (html: string) => trusted.fill(trustAuthorHtml ? html : sanitize(html));
+  const toHtml = (text: string, slide: Slide) => {
+    try {
+      return markdown.parse(text, { async: false });
+    } catch (error) {
+      if (!(error instanceof MathError)) throw error;
+      fail(`cannot render formula "${error.tex.trim()}": ${error.reason.split('\n')[0]}`, 'input', locateText(error.tex, slide, deck.file));
+    }
+  };
 
   const slides = deck.slides.map((slide): RenderedSlide => {
-    const body = runHtmlPass(markdown.parse(slide.markdown, { async: false }), {
+    const body = runHtmlPass(toHtml(slide.markdown, slide), {
       incremental: incremental || slide.attributes.incremental === 'true',
       slugger,
+      plainText: (text) => trusted.fillText(text),
     });
     const notes =
       slide.notes === ''
         ? ''
-        : clean(runHtmlPass(markdown.parse(slide.notes, { async: false }), { incremental: false, slugger: new GithubSlugger() }).regions.join('\n'));
+        : clean(runHtmlPass(toHtml(slide.notes, slide), { incremental: false, slugger: new GithubSlugger() }).regions.join('\n'));
     return {
       source: slide,
       heading: clean(body.heading),
@@ -29,7 +49,19 @@ export function renderDeck(deck: Deck): RenderedDeck {
       assets: [...body.urls, ...backgroundUrls(slide)].map((url) => locateReference(url, slide)),
     };
   });
-  return { deck, slides, warnings: [] };
+  return { deck, slides, usesMath: trusted.kinds.has('dm-math'), warnings: [] };
+}
+
+/** Where a piece of the slide's text is, for an error; the slide's line when not found. */
+function locateText(text: string, slide: Slide, file: string): { file: string; line: number } {
+  for (const [source, firstLine] of [
+    [slide.markdown, slide.markdownLine],
+    [slide.notes, slide.line],
+  ] as const) {
+    const index = source.indexOf(text);
+    if (index !== -1) return { file, line: firstLine + source.slice(0, index).split('\n').length - 1 };
+  }
+  return { file, line: slide.line };
 }
 
 function backgroundUrls(slide: Slide): string[] {

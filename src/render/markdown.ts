@@ -1,10 +1,15 @@
 import { Marked } from 'marked';
+import type { RenderedCharts } from './charts.js';
 import { highlightCode } from './extensions/highlight.js';
+import { math } from './extensions/math.js';
+import { vegaLite } from './extensions/vega-lite.js';
+import type { TrustedFragments } from './trusted.js';
 
 /**
  * The Markdown renderer. Every extension is registered here, in order, one feature per
- * file — this chain is the whole of what deckmark adds to marked.
+ * file — this chain is the whole of what deckmark adds to marked. Charts come after the
+ * highlighter so that their token is claimed before it is coloured.
  */
-export function createMarkdownRenderer(): Marked {
-  return new Marked({ gfm: true, breaks: false }).use(highlightCode());
+export function createMarkdownRenderer(trusted: TrustedFragments, charts: RenderedCharts): Marked {
+  return new Marked({ gfm: true, breaks: false }).use(highlightCode(), math(trusted), vegaLite(charts, trusted));
 }

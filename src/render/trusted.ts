@@ -14,9 +14,12 @@ export class TrustedFragments {
   readonly #nonce = randomBytes(12).toString('hex');
   readonly #fragments: { html: string; text: string }[] = [];
   readonly #pattern = new RegExp(`dm-trusted-${this.#nonce}-(\\d+)`, 'g');
+  /** The placeholder classes used so far (`dm-math`, `dm-chart`): what the page must load. */
+  readonly kinds = new Set<string>();
 
   /** The placeholder element; `text` stands for the fragment in titles and outlines. */
   placeholder(tag: TrustedTag, className: string, html: string, text: string): string {
+    this.kinds.add(className.split(' ')[0]!);
     const token = `dm-trusted-${this.#nonce}-${this.#fragments.push({ html, text }) - 1}`;
     return `<${tag} class="${className}">${token}</${tag}>`;
   }

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { Marked, type Tokens } from 'marked';
+import YAML from 'yaml';
+import { fail } from '../errors.js';
+import type { Deck, Warning } from '../types.js';
+import { type ChartTheme, vegaLiteConfig } from './chart-theme.js';
+
+/** Chart SVGs by the exact text of their ```vega-lite block. */
+export type RenderedCharts = ReadonlyMap<string, string>;
+
+export interface ChartBlock {
+  text: string;
+  line: number;
+}
+
+interface ChartResult {
+  svg: string;
+  warnings: string[];
+}
+
+// Same spec and theme, same SVG: the dev server rebuilds on every save, vega is not free.
+const cache = new Map<string, Promise<ChartResult>>();
+
+/** Every ```vega-lite block of the deck, found in marked's tokens (never in other code). */
+export function findChartBlocks(deck: Deck): ChartBlock[] {
+  const lexer = new Marked({ gfm: true });
+  const blocks: ChartBlock[] = [];
+  for (const slide of deck.slides) {
+    for (const [markdown, firstLine] of [
+      [slide.markdown, slide.markdownLine],
+      [slide.notes, slide.line],
+    ] as const) {
+      if (!markdown.includes('vega-lite')) continue;
+      lexer.walkTokens(lexer.lexer(markdown), (token) => {
+        if (token.type !== 'code' || (token as Tokens.Code).lang?.trim().split(/\s/)[0] !== 'vega-lite') return;
+        const before = markdown.slice(0, Math.max(0, markdown.indexOf(token.raw)));
+        blocks.push({ text: (token as Tokens.Code).text, line: firstLine + before.split('\n').length - 1 });
+      });
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Renders the deck's charts to SVG before the (synchronous) Markdown pass: vega renders
+ * asynchronously. Vega is loaded only when a deck has a chart.
+ */
+export async function renderCharts(deck: Deck, theme: ChartTheme): Promise<{ charts: RenderedCharts; warnings: Warning[] }> {
+  const blocks = findChartBlocks(deck);
+  const charts = new Map<string, string>();
+  const warnings: Warning[] = [];
+  const config = vegaLiteConfig(theme);
+  for (const block of blocks) {
+    const key = createHash('sha256').update(block.text).update(JSON.stringify(config)).digest('hex');
+    let result = cache.get(key);
+    if (!result) {
+      result = renderChart(block, deck.file, config);
+      cache.set(key, result);
+      result.catch(() => cache.delete(key));
+    }
+    const { svg, warnings: messages } = await result;
+    charts.set(block.text, svg);
+    for (const message of messages) warnings.push({ file: deck.file, line: block.line, message: `vega-lite: ${message}` });
+  }
+  return { charts, warnings };
+}
+
+async function renderChart(block: ChartBlock, file: string, config: Record<string, unknown>): Promise<ChartResult> {
+  const where = { file, line: block.line };
+  const spec = parseSpec(block, file);
+  const [vegaLite, vega] = await Promise.all([import('vega-lite'), import('vega')]);
+  const warnings: string[] = [];
+  const logger = { level: () => logger, error: () => logger, info: () => logger, debug: () => logger, warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger) };
+  let svg: string;
+  try {
+    const compiled = vegaLite.compile(spec as never, { config: config as never, logger: logger as never });
+    const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader: offlineLoader as never });
+    try {
+      svg = await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+  } catch (error) {
+    fail(`invalid vega-lite chart: ${(error as Error).message.split('\n')[0]}; see https://vega.github.io/vega-lite/docs/`, 'input', where, error);
+  }
+  return { svg: responsive(svg, describe(spec)), warnings };
+}
+
+function parseSpec(block: ChartBlock, file: string): Record<string, unknown> {
+  let spec: unknown;
+  try {
+    spec = block.text.trimStart().startsWith('{') ? JSON.parse(block.text) : YAML.parse(block.text);
+  } catch (error) {
+    fail(`invalid vega-lite chart: the spec is neither valid JSON nor YAML (${(error as Error).message.split('\n')[0]})`, 'input', { file, line: block.line });
+  }
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
+    fail('invalid vega-lite chart: the spec must be an object with data, mark and encoding', 'input', { file, line: block.line });
+  }
+  return spec as Record<string, unknown>;
+}
+
+/** A chart takes its data inline: a build never reads files or the network for it. */
+const offlineLoader = {
+  load: refuseLoad,
+  sanitize: refuseLoad,
+  http: refuseLoad,
+  file: refuseLoad,
+};
+
+async function refuseLoad(uri: unknown): Promise<never> {
+  throw new Error(`charts take inline data ("data": {"values": [...]}); cannot load ${String(uri)}`);
+}
+
+function describe(spec: Record<string, unknown>): string {
+  const title = spec.title;
+  const titleText = typeof title === 'string' ? title : typeof (title as { text?: unknown })?.text === 'string' ? (title as { text: string }).text : undefined;
+  return typeof spec.description === 'string' ? spec.description : (titleText ?? 'Chart');
+}
+
+/** Keeps the viewBox, drops the fixed size (CSS sizes the chart), and names it for screen readers. */
+function responsive(svg: string, label: string): string {
+  const escaped = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return svg.replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
+    const kept = attributes.replace(/\s(?:width|height)="[^"]*"/g, '');
+    return `<svg${kept} role="img" aria-label="${escaped}" preserveAspectRatio="xMidYMid meet">`;
+  });
+}
