@@ -2,10 +2,11 @@ import { DeckmarkError, ExitCode, isDeckmarkError } from '../errors.js';
 import { deckmarkVersion } from '../paths.js';
 import type { Command } from './command.js';
 import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
 import { type CliIO, processIO } from './io.js';
 
-const commands: Command[] = [buildCommand, doctorCommand];
+const commands: Command[] = [buildCommand, checkCommand, doctorCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

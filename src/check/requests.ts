@@ -1,0 +1,97 @@
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { PageFinding } from './types.js';
+
+/**
+ * The network policy of a check: the built deck must present from its own folder with the
+ * network off, so only files inside that folder load. Everything else is blocked — the check
+ * never waits on the network — and remembered, to be reported.
+ */
+export class RequestGuard {
+  /** Requests to the network (http, https, ws…). */
+  readonly external = new Set<string>();
+  /** file:// URLs outside the deck's folder: fine here, missing once the folder is shared. */
+  readonly outside = new Set<string>();
+  /** Local files that were allowed and still failed (missing, unreadable). */
+  readonly failed = new Set<string>();
+  private readonly folder: string;
+
+  constructor(folder: string) {
+    this.folder = resolve(folder);
+  }
+
+  async attach(page: Page): Promise<void> {
+    await page.setRequestInterception(true);
+    page.on('request', (request) => this.decide(request));
+    page.on('requestfailed', (request) => {
+      if (this.classify(request.url()) === 'inside') this.failed.add(request.url());
+    });
+  }
+
+  classify(url: string): 'inside' | 'outside' | 'external' | 'inline' {
+    if (/^(data|blob|about):/i.test(url)) return 'inline';
+    if (!url.startsWith('file:')) return 'external';
+    const path = fileURLToPath(url);
+    return path === this.folder || path.startsWith(this.folder + sep) ? 'inside' : 'outside';
+  }
+
+  private decide(request: HTTPRequest): void {
+    const url = request.url();
+    const kind = this.classify(url);
+    if (kind === 'inside' || kind === 'inline') {
+      request.continue().catch(() => undefined);
+      return;
+    }
+    (kind === 'outside' ? this.outside : this.external).add(url);
+    request.abort('blockedbyclient').catch(() => undefined);
+  }
+
+  /** The blocked requests as findings, on the slides whose elements asked for them. */
+  findings(sources: UrlSource[]): PageFinding[] {
+    const findings: PageFinding[] = [];
+    for (const url of [...this.external, ...this.outside]) {
+      const lines = sources.filter((source) => source.url === url).map((source) => source.line);
+      const message = this.external.has(url)
+        ? `blocked a request to ${url}: the deck must present without a network; save the file next to the deck and link it by a relative path`
+        : `reads ${fileURLToPath(url)}, outside the deck's folder ${this.folder}: it will be missing wherever the folder is copied`;
+      for (const line of lines.length > 0 ? [...new Set(lines)] : [null]) {
+        findings.push({ line, rule: 'external-request', severity: 'warning', message });
+      }
+    }
+    return findings;
+  }
+}
+
+export interface UrlSource {
+  url: string;
+  line: number;
+}
+
+/**
+ * Which slides reference which of `urls` (src, href, poster, data, data-background-*), so a
+ * blocked request is reported on the slide that made it. Runs in the page: self-contained.
+ */
+export function locateUrls(urls: string[]): UrlSource[] {
+  const wanted = new Set(urls);
+  const found: UrlSource[] = [];
+  const attributes = ['src', 'href', 'poster', 'data', 'data-src', 'data-background-image', 'data-background-video', 'data-background-iframe'];
+  for (const section of document.querySelectorAll('.reveal .slides section[data-line]')) {
+    const line = Number(section.getAttribute('data-line'));
+    for (const element of [section, ...section.querySelectorAll('*')]) {
+      if (element !== section && element.closest('section[data-line]') !== section) continue;
+      for (const name of attributes) {
+        const value = element.getAttribute(name);
+        if (!value) continue;
+        let url: string;
+        try {
+          url = new URL(value, document.baseURI).href;
+        } catch {
+          continue;
+        }
+        if (wanted.has(url)) found.push({ url, line });
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,102 @@
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import type { BrowserManager } from '../browser/manager.js';
+import { DeckmarkError, fail } from '../errors.js';
+import type { BuiltDeck } from '../pipeline.js';
+import { loadAxeSource, probeAccessibility } from './accessibility.js';
+import { toFindings } from './findings.js';
+import { probeFonts } from './fonts.js';
+import { probeImages } from './images.js';
+import { openInspectionView } from './inspection-view.js';
+import { probeLinks } from './links.js';
+import { probeOverflow } from './overflow.js';
+import { locateUrls, RequestGuard, type UrlSource } from './requests.js';
+import { probeStructure } from './structure.js';
+import type { Finding, PageFinding, ProbeContext, SlideProbe } from './types.js';
+
+export interface CheckOptions {
+  /** Rules switched off for the whole run (see `isIgnored`). */
+  ignore: string[];
+  /** How long the deck may take to start, load its fonts and images. */
+  readyTimeoutMs?: number;
+}
+
+/** Every rule that looks at one slide, in the order their findings are listed. */
+const slideProbes: SlideProbe[] = [probeOverflow, probeImages, probeLinks, probeStructure];
+
+/**
+ * Checks a built deck in Chromium: one page load, one pass over every slide, one axe run.
+ * Findings point at the slide's first line in the deck's Markdown.
+ */
+export async function checkDeck(built: BuiltDeck, browser: BrowserManager, options: CheckOptions): Promise<Finding[]> {
+  const { width, height } = built.rendered.deck.options;
+  const found = await browser.withPage((page) => inspectPage(page, built, { width, height }, options.readyTimeoutMs ?? 60_000));
+  return toFindings(
+    found,
+    built.file,
+    built.rendered.slides.map((slide) => slide.source),
+    options.ignore,
+  );
+}
+
+async function inspectPage(page: Page, built: BuiltDeck, size: { width: number; height: number }, readyTimeoutMs: number): Promise<PageFinding[]> {
+  const guard = new RequestGuard(built.folder);
+  await guard.attach(page);
+  const scriptErrors: string[] = [];
+  page.on('pageerror', (error) => scriptErrors.push((error as Error).message ?? String(error)));
+  await page.setViewport({ ...size, deviceScaleFactor: 1 });
+  // tsx compiles with esbuild's keepNames, which wraps nested functions in __name(); the probes
+  // are sent to the page as source text, so the page needs a do-nothing __name too.
+  await page.evaluateOnNewDocument('globalThis.__name = (target) => target;');
+
+  try {
+    await page.goto(pathToFileURL(built.page).href, { waitUntil: 'load', timeout: readyTimeoutMs });
+    await withDeadline(
+      page.evaluate(`(${openInspectionView})(${JSON.stringify(size)})`),
+      readyTimeoutMs,
+      `${built.page} did not finish loading its slides, fonts and images within ${readyTimeoutMs / 1000} s`,
+    );
+  } catch (error) {
+    if (error instanceof DeckmarkError) throw error;
+    fail(`could not open the built deck ${built.page}: ${(error as Error).message.split('\n')[0]}`, 'browserFailed', { file: built.file }, error);
+  }
+
+  const context: ProbeContext = { ...size, failedUrls: [...guard.failed] };
+  const found = (await page.evaluate(
+    `[...(${inspectSlides})(${JSON.stringify(context)}, [${slideProbes.join(',\n')}]), ...(${probeFonts})()]`,
+  )) as PageFinding[];
+
+  await page.addScriptTag({ content: await loadAxeSource() });
+  found.push(...((await page.evaluate(`(${probeAccessibility})()`)) as PageFinding[]));
+
+  const blocked = [...guard.external, ...guard.outside];
+  const sources = blocked.length > 0 ? ((await page.evaluate(`(${locateUrls})(${JSON.stringify(blocked)})`)) as UrlSource[]) : [];
+  found.push(...guard.findings(sources));
+  for (const message of new Set(scriptErrors)) {
+    found.push({ line: null, rule: 'page-error', severity: 'warning', message: `a script in the deck failed: ${message.split('\n')[0]}` });
+  }
+  return found;
+}
+
+/** Runs every slide probe on every slide. Runs in the page: self-contained. */
+function inspectSlides(context: ProbeContext, probes: SlideProbe[]): PageFinding[] {
+  const found: PageFinding[] = [];
+  for (const section of document.querySelectorAll<HTMLElement>('.reveal .slides section[data-line]')) {
+    const line = Number(section.dataset.line);
+    for (const probe of probes) for (const finding of probe(section, context)) found.push({ ...finding, line });
+  }
+  return found;
+}
+
+/** A deadline, not a sleep: `work` settles as soon as it can; past the deadline the check fails. */
+async function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeckmarkError(message, 'timeout')), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
