@@ -12,6 +12,8 @@ import type { Templates } from './template/load.js';
 import type { RenderedDeck, Warning } from './types.js';
 import { resolveDeckAssets } from './write/deck-assets.js';
 import { planOutput, writeDeck } from './write/index.js';
+import { rewriteAssetUrls } from './write/page-urls.js';
+import { writeSingleFile } from './write/single-file.js';
 import { resolveTheme } from './write/theme.js';
 
 export interface BuildSettings {
@@ -21,6 +23,8 @@ export interface BuildSettings {
   templates: Templates;
   templateDir?: string;
   allowOutside: boolean;
+  /** Write one self-contained DIR/<deck>.html instead of a folder. */
+  singleFile?: boolean;
   cliOptions: PartialDeckOptions;
   config: ProjectConfig;
 }
@@ -51,8 +55,14 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
   const rendered = renderDeck(deck, { charts: charts.charts });
   const folder = join(settings.outDir, deckName(file));
-  const plan = planOutput(folder, theme, deck.options.highlightTheme, resolveDeckAssets(rendered, dirname(resolve(settings.cwd, file)), settings.allowOutside));
-  const html = renderPage(rendered, settings.templates, plan.page, deckmarkVersion);
-  const page = await writeDeck(plan, html);
+  const plan = planOutput(
+    folder,
+    theme,
+    deck.options.highlightTheme,
+    resolveDeckAssets(rendered, dirname(resolve(settings.cwd, file)), settings.allowOutside),
+    { math: rendered.usesMath },
+  );
+  const html = rewriteAssetUrls(renderPage(rendered, settings.templates, plan.page, deckmarkVersion), plan.copies);
+  const page = settings.singleFile ? await writeSingleFile(plan, html, join(settings.outDir, `${deckName(file)}.html`)) : await writeDeck(plan, html);
   return { file, name: deckName(file), folder, page, rendered, warnings: [...deck.warnings, ...charts.warnings, ...rendered.warnings, ...theme.warnings] };
 }

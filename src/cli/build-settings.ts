@@ -13,6 +13,7 @@ export const buildFlags = {
   theme: { type: 'string' },
   html: { type: 'boolean' },
   'allow-outside': { type: 'boolean' },
+  'single-file': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -21,7 +22,9 @@ export const buildFlagsHelp = `  -o, --out-dir DIR     where decks are written (
                         replace the built-in ones of the same name
       --theme NAME      theme for every deck (overrides front matter)
       --html            keep raw HTML in Markdown as written (default: sanitised)
-      --allow-outside   allow images and media from outside the deck's folder`;
+      --allow-outside   allow images and media from outside the deck's folder
+                        (copied into assets/outside/)
+      --single-file     write DIR/<deck>.html with CSS, JS, fonts and images inlined`;
 
 export interface BuildFlagValues {
   'out-dir'?: string;
@@ -29,6 +32,7 @@ export interface BuildFlagValues {
   theme?: string;
   html?: boolean;
   'allow-outside'?: boolean;
+  'single-file'?: boolean;
 }
 
 export function settingsFromFlags(values: BuildFlagValues, io: CliIO): BuildSettings {
@@ -45,6 +49,7 @@ export function settingsFromFlags(values: BuildFlagValues, io: CliIO): BuildSett
     templateDir,
     templates: loadTemplates(templateDir),
     allowOutside: values['allow-outside'] ?? false,
+    singleFile: values['single-file'] ?? false,
     cliOptions: validateOptions(cli as Record<string, unknown>, { file: 'command line' }).options,
     config,
   };

@@ -30,7 +30,10 @@ export function chartThemeFromCss(css: string): ChartTheme {
   const muted = read('--dm-muted') ?? fallback.muted;
   const fontList = read('--r-main-font') ?? fallback.font;
   return {
-    font: fontList.split(',')[0]!.trim().replace(/^["']|["']$/g, ''),
+    font: fontList
+      .split(',')[0]!
+      .trim()
+      .replace(/^["']|["']$/g, ''),
     ink: read('--dm-ink', '--r-main-color') ?? fallback.ink,
     muted,
     accent,
@@ -47,8 +50,8 @@ export function vegaLiteConfig(theme: ChartTheme): Record<string, unknown> {
   const axis = {
     labelFont: theme.font,
     titleFont: theme.font,
-    labelFontSize: 26,
-    titleFontSize: 26,
+    labelFontSize: 30,
+    titleFontSize: 28,
     labelColor: theme.ink,
     titleColor: theme.muted,
     titleFontWeight: 600,
@@ -63,13 +66,27 @@ export function vegaLiteConfig(theme: ChartTheme): Record<string, unknown> {
     font: theme.font,
     background: null,
     padding: 8,
-    view: { stroke: null },
+    // A spec without a size fills a slide's content box; discrete axes get bars a projector shows.
+    view: { stroke: null, continuousWidth: 1400, continuousHeight: 520, discreteWidth: 1400, discreteHeight: { step: 84 } },
+    scale: { bandPaddingInner: 0.3 },
     axis,
-    legend: { labelFont: theme.font, titleFont: theme.font, labelFontSize: 26, titleFontSize: 26, labelColor: theme.ink, titleColor: theme.muted, symbolSize: 300 },
+    axisQuantitative: { tickCount: 6 },
+    legend: {
+      labelFont: theme.font,
+      titleFont: theme.font,
+      labelFontSize: 30,
+      titleFontSize: 28,
+      labelColor: theme.ink,
+      titleColor: theme.muted,
+      symbolSize: 300,
+    },
     header: { labelFontSize: 26, titleFontSize: 28, labelColor: theme.ink, titleColor: theme.muted },
     title: { font: theme.font, fontSize: 40, fontWeight: 800, color: theme.ink, anchor: 'start', offset: 24 },
     mark: { color: theme.accent },
-    text: { font: theme.font, fontSize: 28, color: theme.ink },
+    line: { strokeWidth: 5 },
+    point: { size: 260, filled: true },
+    rule: { strokeWidth: 3 },
+    text: { font: theme.font, fontSize: 30, color: theme.ink },
     range: { category: theme.palette },
   };
 }

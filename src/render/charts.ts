@@ -70,7 +70,16 @@ async function renderChart(block: ChartBlock, file: string, config: Record<strin
   const spec = parseSpec(block, file);
   const [vegaLite, vega] = await Promise.all([import('vega-lite'), import('vega')]);
   const warnings: string[] = [];
-  const logger = { level: () => logger, error: () => logger, info: () => logger, debug: () => logger, warn: (...args: unknown[]) => (warnings.push(args.join(' ')), logger) };
+  const logger = {
+    level: () => logger,
+    error: () => logger,
+    info: () => logger,
+    debug: () => logger,
+    warn: (...args: unknown[]) => {
+      warnings.push(args.join(' '));
+      return logger;
+    },
+  };
   let svg: string;
   try {
     const compiled = vegaLite.compile(spec as never, { config: config as never, logger: logger as never });
@@ -117,11 +126,17 @@ function describe(spec: Record<string, unknown>): string {
   return typeof spec.description === 'string' ? spec.description : (titleText ?? 'Chart');
 }
 
-/** Keeps the viewBox, drops the fixed size (CSS sizes the chart), and names it for screen readers. */
+/**
+ * Keeps the viewBox and drops the fixed size: the chart shrinks with its box (a column, a
+ * narrow window) but never grows past its design width, so its text keeps the sizes the
+ * theme chose. Names it for screen readers.
+ */
 function responsive(svg: string, label: string): string {
   const escaped = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return svg.replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
+    const width = /\swidth="([\d.]+)"/.exec(attributes)?.[1];
     const kept = attributes.replace(/\s(?:width|height)="[^"]*"/g, '');
-    return `<svg${kept} role="img" aria-label="${escaped}" preserveAspectRatio="xMidYMid meet">`;
+    const style = width === undefined ? '' : ` style="max-width:${width}px"`;
+    return `<svg${kept} role="img" aria-label="${escaped}" preserveAspectRatio="xMidYMid meet"${style}>`;
   });
 }

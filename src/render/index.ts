@@ -37,9 +37,7 @@ export function renderDeck(deck: Deck, inputs: RenderInputs = {}): RenderedDeck 
       plainText: (text) => trusted.fillText(text),
     });
     const notes =
-      slide.notes === ''
-        ? ''
-        : clean(runHtmlPass(toHtml(slide.notes, slide), { incremental: false, slugger: new GithubSlugger() }).regions.join('\n'));
+      slide.notes === '' ? '' : clean(runHtmlPass(toHtml(slide.notes, slide), { incremental: false, slugger: new GithubSlugger() }).regions.join('\n'));
     return {
       source: slide,
       heading: clean(body.heading),

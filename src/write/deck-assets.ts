@@ -1,5 +1,6 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fail } from '../errors.js';
 import type { RenderedDeck } from '../types.js';
 
@@ -7,6 +8,8 @@ export interface CopyPlan {
   from: string;
   /** Path inside the deck's output folder. */
   to: string;
+  /** The URL the author wrote, when the page must point at `to` instead (files from outside the deck's folder). */
+  rewrite?: string;
 }
 
 /**
@@ -18,40 +21,53 @@ export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, al
   const realDeckFolder = realpathSync(deckFolder);
   const problems: string[] = [];
   const plans = new Map<string, CopyPlan>();
+  let firstProblemLine: number | undefined;
+  const refuse = (line: number, message: string) => {
+    problems.push(`${rendered.deck.file}:${line}: ${message}`);
+    firstProblemLine ??= line;
+  };
 
   for (const slide of rendered.slides) {
     for (const { url, line } of slide.assets) {
-      const where = `${rendered.deck.file}:${line}`;
       const path = filePathOf(url);
       if (path === undefined) {
-        problems.push(`${where}: "${url}" is not a file path`);
+        refuse(line, `"${url}" is not a file path`);
         continue;
       }
       const absolute = isAbsolute(path) ? path : resolve(deckFolder, path);
       const inside = isInside(absolute, deckFolder);
       if (!inside && !allowOutside) {
-        problems.push(`${where}: "${url}" is outside the deck's folder (pass --allow-outside to permit it)`);
+        refuse(line, `"${url}" is outside the deck's folder (pass --allow-outside to permit it)`);
         continue;
       }
       if (!existsSync(absolute)) {
-        problems.push(`${where}: "${url}" does not exist`);
+        refuse(line, `"${url}" does not exist; check the path, relative to the deck's folder`);
         continue;
       }
       if (!allowOutside && !isInside(realpathSync(absolute), realDeckFolder)) {
-        problems.push(`${where}: "${url}" is a link to a file outside the deck's folder (pass --allow-outside to permit it)`);
+        refuse(line, `"${url}" is a link to a file outside the deck's folder (pass --allow-outside to permit it)`);
         continue;
       }
-      if (inside) plans.set(absolute, { from: absolute, to: relative(deckFolder, absolute) });
+      const direct = inside && !isAbsolute(path) && !/^file:/i.test(url);
+      // A file named by an absolute path, a file: URL or from outside the folder gets a
+      // place of its own in the output, and the page is rewritten to point at it.
+      const to = inside ? relative(deckFolder, absolute).split(sep).join('/') : outsideName(absolute);
+      plans.set(`${absolute}\0${url}`, direct ? { from: absolute, to } : { from: absolute, to, rewrite: url });
     }
   }
   if (problems.length > 0) {
-    const first = rendered.slides.flatMap((slide) => slide.assets)[0];
     fail(`${problems.length === 1 ? 'a referenced file is' : `${problems.length} referenced files are`} refused:\n  ${problems.join('\n  ')}`, 'input', {
       file: rendered.deck.file,
-      line: first?.line,
+      line: firstProblemLine,
     });
   }
   return [...plans.values()];
+}
+
+/** `assets/outside/<content hash>-<name>`: two outside files with one name never collide. */
+function outsideName(absolute: string): string {
+  const hash = createHash('sha256').update(readFileSync(absolute)).digest('hex').slice(0, 10);
+  return `assets/outside/${hash}-${basename(absolute)}`;
 }
 
 function filePathOf(url: string): string | undefined {

@@ -5,6 +5,7 @@ import { builtInTemplates, packageFolder } from '../paths.js';
 import type { PageAssets } from '../template/index.js';
 import type { CopyPlan } from './deck-assets.js';
 import { copyFileIfChanged, writeFileAtomic } from './files.js';
+import { katexAssets } from './katex.js';
 import type { ResolvedTheme } from './theme.js';
 
 /** Everything a built deck needs beside its index.html, decided before anything is written. */
@@ -16,7 +17,13 @@ export interface OutputPlan {
 }
 
 /** The fixed files every deck carries: reveal.js, its notes plugin, the highlight style and our starter. */
-export function planOutput(folder: string, theme: ResolvedTheme, highlightTheme: string, deckAssets: CopyPlan[]): OutputPlan {
+export function planOutput(
+  folder: string,
+  theme: ResolvedTheme,
+  highlightTheme: string,
+  deckAssets: CopyPlan[],
+  features: { math?: boolean } = {},
+): OutputPlan {
   const reveal = join(packageFolder('reveal.js'), 'dist');
   const highlight = join(packageFolder('highlight.js'), 'styles', `${highlightTheme}.css`);
   if (!/^[a-z0-9-]+(?:\/[a-z0-9-]+)?$/.test(highlightTheme) || !existsSync(highlight)) {
@@ -32,12 +39,21 @@ export function planOutput(folder: string, theme: ResolvedTheme, highlightTheme:
     ...theme.files.map((file) => ({ from: file.from, to: `assets/${file.to}` })),
     ...deckAssets,
   ];
+  const generated = [{ to: 'assets/theme.css', content: theme.css }];
+  const stylesheets = ['assets/reset.css', 'assets/reveal.css', 'assets/theme.css', 'assets/highlight.css'];
+  // Only decks with formulas carry KaTeX's CSS and fonts (measured: ~280 KB).
+  if (features.math) {
+    const katex = katexAssets();
+    copies.push(...katex.copies);
+    generated.push(katex.generated);
+    stylesheets.splice(2, 0, katex.stylesheet);
+  }
   return {
     folder,
     copies,
-    generated: [{ to: 'assets/theme.css', content: theme.css }],
+    generated,
     page: {
-      stylesheets: ['assets/reset.css', 'assets/reveal.css', 'assets/theme.css', 'assets/highlight.css'],
+      stylesheets,
       scripts: ['assets/reveal.js', 'assets/notes.js', 'assets/deck.js'],
     },
   };
