@@ -80,18 +80,42 @@ async function renderChart(block: ChartBlock, file: string, config: Record<strin
       return logger;
     },
   };
+  const errors: string[] = [];
+  const describeArgs = (args: unknown[]) => args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(' ');
+  const viewLogger = {
+    ...logger,
+    level: () => viewLogger,
+    error: (...args: unknown[]) => {
+      errors.push(describeArgs(args));
+      return viewLogger;
+    },
+    // A refused data load is only a warning to vega; to us the chart is wrong.
+    warn: (...args: unknown[]) => {
+      (args[0] === 'Loading failed' ? errors : warnings).push(describeArgs(args));
+      return viewLogger;
+    },
+  };
   let svg: string;
   try {
+    assertKnownMarks(spec);
     const compiled = vegaLite.compile(spec as never, { config: config as never, logger: logger as never });
-    const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader: offlineLoader as never });
+    const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader: offlineLoader as never, logger: viewLogger as never });
     try {
       svg = await view.toSVG();
     } finally {
       view.finalize();
     }
   } catch (error) {
-    fail(`invalid vega-lite chart: ${(error as Error).message.split('\n')[0]}; see https://vega.github.io/vega-lite/docs/`, 'input', where, error);
+    const reason = (error as Error).message.split('\n')[0];
+    fail(
+      `invalid vega-lite chart: ${error instanceof TypeError ? `the spec does not compile (${reason})` : reason}; see https://vega.github.io/vega-lite/docs/`,
+      'input',
+      where,
+      error,
+    );
   }
+  // Vega logs dataflow errors (such as refused data loads) instead of throwing them.
+  if (errors.length > 0) fail(`invalid vega-lite chart: ${errors[0]}`, 'input', where);
   return { svg: responsive(svg, describe(spec)), warnings };
 }
 
@@ -106,6 +130,38 @@ function parseSpec(block: ChartBlock, file: string): Record<string, unknown> {
     fail('invalid vega-lite chart: the spec must be an object with data, mark and encoding', 'input', { file, line: block.line });
   }
   return spec as Record<string, unknown>;
+}
+
+const marks = new Set([
+  'arc',
+  'area',
+  'bar',
+  'image',
+  'line',
+  'point',
+  'rect',
+  'rule',
+  'text',
+  'tick',
+  'trail',
+  'circle',
+  'square',
+  'geoshape',
+  'boxplot',
+  'errorband',
+  'errorbar',
+]);
+
+/** vega-lite meets an unknown mark with a TypeError; name the mark instead. */
+function assertKnownMarks(spec: unknown): void {
+  if (spec === null || typeof spec !== 'object') return;
+  for (const [key, value] of Object.entries(spec)) {
+    if (key === 'data' || key === 'datasets') continue;
+    if (key === 'mark') {
+      const type = typeof value === 'string' ? value : (value as { type?: unknown } | null)?.type;
+      if (typeof type !== 'string' || !marks.has(type)) throw new Error(`unknown mark ${JSON.stringify(type)}; use one of ${[...marks].join(', ')}`);
+    } else if (typeof value === 'object') assertKnownMarks(value);
+  }
 }
 
 /** A chart takes its data inline: a build never reads files or the network for it. */

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fail } from '../errors.js';
 import { builtInTemplates, packageFolder } from '../paths.js';
 import type { Warning } from '../types.js';
@@ -38,7 +38,7 @@ export function resolveTheme(name: string, deckFile: string, templateDir?: strin
     });
     return '';
   });
-  return { name, css, files: fontFiles(css, file), warnings };
+  return { name, css, files: themeFiles(css, file), warnings };
 }
 
 export function listThemes(templateDir?: string): string[] {
@@ -49,15 +49,25 @@ export function listThemes(templateDir?: string): string[] {
   return [...names].sort();
 }
 
-function fontFiles(css: string, themeFile: string): { from: string; to: string }[] {
-  const files: { from: string; to: string }[] = [];
-  for (const match of css.matchAll(/url\(\s*["']?(fonts\/[^"')]+)["']?\s*\)/g)) {
-    const relative = match[1]!;
-    const from = [join(themeFile, '..', relative), ...fontPackages.map((pkg) => join(packageFolder(pkg), 'files', basename(relative)))].find((candidate) =>
-      existsSync(candidate),
-    );
-    if (!from) fail(`theme font not found: ${relative}`, 'input', { file: themeFile });
-    files.push({ from, to: relative });
+/**
+ * The files a theme loads by relative `url()` — fonts, background images — copied next to
+ * the generated theme.css. Our own fonts may come from their npm packages; anything else
+ * must sit in the theme's folder, so a theme cannot pull in files from elsewhere.
+ */
+function themeFiles(css: string, themeFile: string): { from: string; to: string }[] {
+  const themeFolder = dirname(themeFile);
+  const files = new Map<string, { from: string; to: string }>();
+  for (const match of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)/g)) {
+    const url = match[2]!.trim();
+    if (/^(?:[a-z][a-z0-9+.-]*:|#|\/)/i.test(url)) continue;
+    const relativePath = url.replace(/[?#].*$/, '');
+    const candidate = resolve(themeFolder, relativePath);
+    const inside = !relative(themeFolder, candidate).startsWith('..');
+    if (!inside) fail(`theme file "${url}" is outside the theme's folder; move it next to the theme`, 'input', { file: themeFile });
+    const fallbacks = relativePath.startsWith('fonts/') ? fontPackages.map((pkg) => join(packageFolder(pkg), 'files', basename(relativePath))) : [];
+    const from = [candidate, ...fallbacks].find((path) => existsSync(path));
+    if (!from) fail(`theme file not found: ${relativePath} (looked next to the theme)`, 'input', { file: themeFile });
+    files.set(relativePath, { from, to: relativePath });
   }
-  return files;
+  return [...files.values()];
 }
