@@ -1,0 +1,77 @@
+import { realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
+
+export type StaticLookup = { kind: 'file'; path: string; size: number } | { kind: 'folder'; path: string } | { kind: 'refused'; status: 400 | 403 | 404 };
+
+/**
+ * Maps a raw request path to a file inside `root`, refusing everything that could reach
+ * outside it. Node hands us the path exactly as sent (no normalisation), so every trick is
+ * visible here: `..` segments (plain or `%2e%2e`), encoded slashes and backslashes (which
+ * would hide a separator from the segment check), NUL bytes, and symlinks leading out —
+ * the last caught by comparing real paths. The path is decoded exactly once.
+ */
+export async function lookupStatic(root: string, rawPath: string): Promise<StaticLookup> {
+  if (!rawPath.startsWith('/') || /%2f|%5c|%00|\\|\0/i.test(rawPath)) return { kind: 'refused', status: 403 };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return { kind: 'refused', status: 400 };
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return { kind: 'refused', status: 403 };
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((segment) => segment === '..' || segment === '.')) return { kind: 'refused', status: 403 };
+  // Dotfiles include our own half-written `.index.html.*.tmp` files: never serve them.
+  if (segments.some((segment) => segment.startsWith('.'))) return { kind: 'refused', status: 404 };
+
+  const candidate = join(root, ...segments);
+  let real: string;
+  let realRoot: string;
+  try {
+    [real, realRoot] = await Promise.all([realpath(candidate), realpath(root)]);
+  } catch {
+    return { kind: 'refused', status: 404 };
+  }
+  if (!isSameOrInside(real, realRoot)) return { kind: 'refused', status: 403 };
+  const info = await stat(real).catch(() => undefined);
+  if (!info) return { kind: 'refused', status: 404 };
+  if (info.isDirectory()) return { kind: 'folder', path: real };
+  if (!info.isFile()) return { kind: 'refused', status: 404 };
+  return { kind: 'file', path: real, size: info.size };
+}
+
+function isSameOrInside(path: string, folder: string): boolean {
+  const fromFolder = relative(folder, path);
+  return fromFolder === '' || (!fromFolder.startsWith(`..${sep}`) && fromFolder !== '..' && !isAbsolute(fromFolder));
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.wav': 'audio/wav',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function contentTypeOf(path: string): string {
+  return contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}

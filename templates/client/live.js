@@ -1,0 +1,135 @@
+// Live updates for `deckmark serve`. The server adds this script to pages it serves; built
+// files never contain it. On a good build the page fetches its new HTML and swaps the slides
+// in place, so the presenter keeps their slide, vertical position and fragment step
+// (a full reload loses them: hakimel/reveal.js#3585). A failed build shows an overlay
+// over the last good deck until the next good one.
+(() => {
+  const script = document.currentScript;
+  const deck = script?.dataset.deck;
+  const live = { connected: false, updates: 0, reloads: 0, error: null };
+  window.__deckmarkLive = live;
+  let styles = script?.dataset.styles;
+  let pending = Promise.resolve();
+
+  const source = new EventSource('/__deckmark/events');
+  source.addEventListener('open', () => {
+    live.connected = true;
+  });
+  source.addEventListener('error', () => {
+    live.connected = false;
+  });
+  for (const type of ['built', 'failed']) {
+    source.addEventListener(type, (message) => {
+      const event = JSON.parse(message.data);
+      if (deck === undefined) {
+        // The index page lists every deck: any fresh news changes it.
+        if (!event.replay) location.reload();
+        return;
+      }
+      if (event.deck !== deck) return;
+      // One update at a time, in the order the builds finished.
+      pending = pending.then(() => (type === 'built' ? applyBuild(event) : showError(event.message))).catch((error) => showError(String(error)));
+    });
+  }
+  window.addEventListener('beforeunload', () => source.close());
+
+  async function applyBuild(event) {
+    const slides = document.querySelector('.reveal > .slides');
+    if (event.reload || !window.Reveal || !slides) return reload();
+    await window.deckmarkReady;
+    const response = await fetch(location.pathname, { cache: 'no-store' });
+    if (!response.ok) return reload();
+    const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+    const nextSlides = next.querySelector('.reveal > .slides');
+    // New stylesheets or scripts (e.g. a first formula adds KaTeX) need a real page load.
+    if (!nextSlides || resources(document) !== resources(next)) return reload();
+
+    const { Reveal } = window;
+    const before = Reveal.getIndices();
+    slides.innerHTML = nextSlides.innerHTML;
+    document.title = next.title;
+    const config = document.getElementById('deckmark-config');
+    const nextConfig = next.getElementById('deckmark-config');
+    if (config && nextConfig && config.textContent !== nextConfig.textContent) {
+      config.textContent = nextConfig.textContent;
+      Reveal.configure(JSON.parse(nextConfig.textContent));
+    }
+    if (event.styles !== styles) refreshStyles(event.styles);
+    styles = event.styles;
+    Reveal.sync();
+    returnTo(Reveal, before);
+    hideError();
+    live.updates++;
+  }
+
+  /** Back to the same slide and fragment step, or the nearest one that still exists. */
+  function returnTo(Reveal, before) {
+    const stacks = Reveal.getHorizontalSlides();
+    const h = Math.max(0, Math.min(before.h, stacks.length - 1));
+    const children = stacks[h] ? stacks[h].querySelectorAll(':scope > section').length : 0;
+    const v = children > 0 ? Math.max(0, Math.min(before.v ?? 0, children - 1)) : 0;
+    let announced = false;
+    const mark = () => {
+      announced = true;
+    };
+    Reveal.on('slidechanged', mark);
+    Reveal.slide(h, v, before.f);
+    Reveal.off('slidechanged', mark);
+    // Same indices fire no `slidechanged`, yet the slide is new: tell the speaker view.
+    if (!announced) {
+      Reveal.dispatchEvent({
+        type: 'slidechanged',
+        data: { indexh: h, indexv: v, previousSlide: null, currentSlide: Reveal.getCurrentSlide(), origin: 'deckmark-live' },
+      });
+    }
+  }
+
+  function resources(doc) {
+    const links = [...doc.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href').split('?')[0]);
+    const scripts = [...doc.querySelectorAll('script[src]')].map((element) => element.getAttribute('src')).filter((src) => !src.startsWith('/__deckmark/'));
+    return JSON.stringify([links, scripts]);
+  }
+
+  /** New stylesheet beside the old one, old removed once the new has loaded: no unstyled flash. */
+  function refreshStyles(version) {
+    for (const link of document.querySelectorAll('link[rel="stylesheet"]')) {
+      const fresh = link.cloneNode();
+      fresh.href = `${link.getAttribute('href').split('?')[0]}?v=${encodeURIComponent(version)}`;
+      fresh.addEventListener('load', () => link.remove(), { once: true });
+      fresh.addEventListener('error', () => fresh.remove(), { once: true });
+      link.after(fresh);
+    }
+  }
+
+  function reload() {
+    live.reloads++;
+    // `hash: true` keeps the slide and fragment in the URL, so the reload lands on them.
+    location.reload();
+  }
+
+  function showError(message) {
+    live.error = message;
+    let overlay = document.getElementById('deckmark-error');
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.id = 'deckmark-error';
+      overlay.setAttribute('role', 'alert');
+      overlay.style.cssText =
+        'position:fixed;inset:auto 0 0 0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1.2em 1.5em;' +
+        'background:rgba(30,0,0,.92);color:#fff;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;border-top:4px solid #e5484d';
+      const title = document.createElement('strong');
+      title.textContent = 'deckmark: the last edit did not build — showing the last good deck';
+      const text = document.createElement('pre');
+      text.style.cssText = 'margin:.6em 0 0;white-space:pre-wrap;font:inherit';
+      overlay.append(title, text);
+      document.body.append(overlay);
+    }
+    // Text only: the message can quote the author's Markdown, which must never become markup.
+    overlay.querySelector('pre').textContent = message;
+  }
+
+  function hideError() {
+    live.error = null;
+    document.getElementById('deckmark-error')?.remove();
+  }
+})();
