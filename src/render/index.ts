@@ -3,7 +3,7 @@ import { fail } from '../errors.js';
 import type { AssetReference, Deck, RenderedDeck, RenderedSlide, Slide } from '../types.js';
 import type { RenderedCharts } from './charts.js';
 import { MathError } from './extensions/math.js';
-import { runHtmlPass } from './html-pass.js';
+import { isLocalUrl, runHtmlPass } from './html-pass.js';
 import { createMarkdownRenderer } from './markdown.js';
 import { sanitize } from './sanitize.js';
 import { TrustedFragments } from './trusted.js';
@@ -65,7 +65,7 @@ function locateText(text: string, slide: Slide, file: string): { file: string; l
 function backgroundUrls(slide: Slide): string[] {
   return ['data-background-image', 'data-background-video', 'data-background-iframe']
     .map((name) => slide.attributes[name])
-    .filter((value): value is string => value !== undefined && value !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(value));
+    .filter((value): value is string => value !== undefined && isLocalUrl(value));
 }
 
 /** The line where the reference is written, for messages; the slide's line when not found. */
