@@ -34,6 +34,7 @@ export async function openInspectionView(size: { width: number; height: number }
     section.classList.add('present');
     section.removeAttribute('hidden');
     section.removeAttribute('aria-hidden');
+    section.removeAttribute('inert');
     section.style.removeProperty('display');
     // Reveal paints slide backgrounds in a separate layer; bring them under their slide so
     // contrast is judged against what is really behind the text.

@@ -51,6 +51,7 @@ export function probeOverflow(section: HTMLElement, context: ProbeContext): Prob
       // An SVG clips its own drawing; thousands of chart marks add nothing but time.
       if (child instanceof SVGSVGElement) continue;
       const inner = { ...clip };
+      if (style.overflowX !== 'visible' || style.overflowY !== 'visible') noteClipped(child);
       if (style.overflowX !== 'visible') {
         inner.left = Math.max(inner.left, rect.left);
         inner.right = Math.min(inner.right, rect.right);
@@ -63,8 +64,22 @@ export function probeOverflow(section: HTMLElement, context: ProbeContext): Prob
     }
   };
 
+  const clipped: ProbeFinding[] = [];
+  // Content a scrolling box hides: reachable with a mouse wheel, cut off in every PDF.
+  const noteClipped = (element: Element) => {
+    const hiddenBelow = element.scrollHeight - element.clientHeight;
+    const hiddenRight = element.scrollWidth - element.clientWidth;
+    if (hiddenBelow < 2 && hiddenRight < 2) return;
+    const amounts = [hiddenBelow >= 2 ? `${hiddenBelow} px more below` : '', hiddenRight >= 2 ? `${hiddenRight} px more to the right` : ''].filter(Boolean);
+    clipped.push({
+      rule: 'clipped-content',
+      severity: 'warning',
+      message: `a <${element.tagName.toLowerCase()}> box is too small for its content (${amounts.join(' and ')}): it scrolls on screen and is cut off in PDFs; shorten it`,
+    });
+  };
+
   visit(section, { left: -Infinity, top: -Infinity, right: Infinity, bottom: Infinity }, true);
-  if (extent.left > extent.right) return [];
+  if (extent.left > extent.right) return clipped;
 
   const overflow = {
     top: (box.top - extent.top) / scale,
@@ -74,10 +89,11 @@ export function probeOverflow(section: HTMLElement, context: ProbeContext): Prob
   };
   // Sub-pixel spill is rounding in text layout, not something anyone can see.
   const sides = (['bottom', 'right', 'top', 'left'] as const).map((side) => ({ side, pixels: Math.round(overflow[side]) })).filter(({ pixels }) => pixels >= 1);
-  if (sides.length === 0) return [];
+  if (sides.length === 0) return clipped;
   const where = { top: 'at the top', bottom: 'at the bottom', left: 'on the left', right: 'on the right' };
   const parts = sides.map(({ side, pixels }) => `${pixels} px ${where[side]}`);
   return [
+    ...clipped,
     {
       rule: 'overflow',
       severity: 'error',

@@ -1,7 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import type { BrowserManager } from '../browser/manager.js';
 import { DeckmarkError, fail } from '../errors.js';
+import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
 import { loadAxeSource, probeAccessibility } from './accessibility.js';
 import { toFindings } from './findings.js';
@@ -30,7 +32,7 @@ const slideProbes: SlideProbe[] = [probeOverflow, probeImages, probeLinks, probe
  */
 export async function checkDeck(built: BuiltDeck, browser: BrowserManager, options: CheckOptions): Promise<Finding[]> {
   const { width, height } = built.rendered.deck.options;
-  const found = await browser.withPage((page) => inspectPage(page, built, { width, height }, options.readyTimeoutMs ?? 60_000));
+  const found = await browser.withPage((page) => inspectPage(page, built, { width, height }, options));
   return toFindings(
     found,
     built.file,
@@ -39,7 +41,12 @@ export async function checkDeck(built: BuiltDeck, browser: BrowserManager, optio
   );
 }
 
-async function inspectPage(page: Page, built: BuiltDeck, size: { width: number; height: number }, readyTimeoutMs: number): Promise<PageFinding[]> {
+async function inspectPage(
+  page: Page,
+  built: BuiltDeck,
+  size: { width: number; height: number },
+  { ignore, readyTimeoutMs = 60_000 }: CheckOptions,
+): Promise<PageFinding[]> {
   const guard = new RequestGuard(built.folder);
   await guard.attach(page);
   const scriptErrors: string[] = [];
@@ -49,6 +56,8 @@ async function inspectPage(page: Page, built: BuiltDeck, size: { width: number; 
   // are sent to the page as source text, so the page needs a do-nothing __name too.
   await page.evaluateOnNewDocument('globalThis.__name = (target) => target;');
 
+  const started = performance.now();
+  const lap = (phase: string) => debug('check %s: %s after %d ms', built.name, phase, Math.round(performance.now() - started));
   try {
     await page.goto(pathToFileURL(built.page).href, { waitUntil: 'load', timeout: readyTimeoutMs });
     await withDeadline(
@@ -56,6 +65,7 @@ async function inspectPage(page: Page, built: BuiltDeck, size: { width: number; 
       readyTimeoutMs,
       `${built.page} did not finish loading its slides, fonts and images within ${readyTimeoutMs / 1000} s`,
     );
+    lap('deck ready');
   } catch (error) {
     if (error instanceof DeckmarkError) throw error;
     fail(`could not open the built deck ${built.page}: ${(error as Error).message.split('\n')[0]}`, 'browserFailed', { file: built.file }, error);
@@ -65,9 +75,14 @@ async function inspectPage(page: Page, built: BuiltDeck, size: { width: number; 
   const found = (await page.evaluate(
     `[...(${inspectSlides})(${JSON.stringify(context)}, [${slideProbes.join(',\n')}]), ...(${probeFonts})()]`,
   )) as PageFinding[];
+  lap('slides inspected');
 
-  await page.addScriptTag({ content: await loadAxeSource() });
-  found.push(...((await page.evaluate(`(${probeAccessibility})()`)) as PageFinding[]));
+  // axe is most of a check's time on a large deck: skip it when its findings would be dropped.
+  if (!ignore.includes('accessibility')) {
+    await page.addScriptTag({ content: await loadAxeSource() });
+    found.push(...((await page.evaluate(`(${probeAccessibility})()`)) as PageFinding[]));
+    lap('axe done');
+  }
 
   const blocked = [...guard.external, ...guard.outside];
   const sources = blocked.length > 0 ? ((await page.evaluate(`(${locateUrls})(${JSON.stringify(blocked)})`)) as UrlSource[]) : [];

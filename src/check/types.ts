@@ -38,6 +38,7 @@ export type SlideProbe = (section: HTMLElement, context: ProbeContext) => ProbeF
 /** Every rule name `--ignore` and `data-check-ignore` accept; axe rules are `accessibility/<id>`. */
 export const ruleNames = [
   'overflow',
+  'clipped-content',
   'image-missing',
   'image-alt',
   'javascript-link',
