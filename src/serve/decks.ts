@@ -17,7 +17,9 @@ export interface LiveDeck {
   name: string;
   /** Absolute path of the Markdown file. */
   source: string;
+  /** Counts build attempts; `goodBuild` is the attempt whose output is served. */
   build: number;
+  goodBuild: number;
   good?: BuiltDeck;
   error?: string;
   /** Version of the built stylesheets, so pages refresh CSS only when it changed. */
@@ -42,7 +44,7 @@ export class LiveDecks {
   ) {
     this.decks = files.map((file) => {
       const source = resolve(settings.cwd, file);
-      return { file, name: deckName(file), source, build: 0, styles: '', inputs: new Set([source]) };
+      return { file, name: deckName(file), source, build: 0, goodBuild: 0, styles: '', inputs: new Set([source]) };
     });
   }
 
@@ -89,6 +91,7 @@ export class LiveDecks {
       const built = await buildDeck(deck.file, this.settings);
       for (const warning of built.warnings) this.log.err(`${formatLocation(warning)}warning: ${warning.message}`);
       deck.good = built;
+      deck.goodBuild = deck.build;
       deck.error = undefined;
       deck.inputs = new Set([deck.source, ...assetPaths(built, dirname(deck.source))]);
       deck.styles = await stylesVersion(built.folder);

@@ -8,8 +8,7 @@ export type DeckEvent =
 
 /**
  * Server-Sent Events on the same port as the deck: one long GET per open page, no second
- * port and no WebSocket library. A page that connects while its deck is broken gets the
- * error at once, so the overlay does not wait for the next save.
+ * port and no WebSocket library.
  */
 export class EventHub {
   private readonly clients = new Set<ServerResponse>();
@@ -32,8 +31,10 @@ export class EventHub {
     response.write('retry: 1000\n\n');
     this.clients.add(response);
     request.on('close', () => this.clients.delete(response));
-    // Marked as a replay so an index page does not reload itself for old news.
-    for (const event of this.latest.values()) if (event.type === 'failed') response.write(format({ ...event, replay: true }));
+    // A page that loaded just before a rebuild, or while its deck is broken, catches up at
+    // once; the build numbers let it skip what it already shows. Marked as a replay so an
+    // index page does not reload itself for old news.
+    for (const event of this.latest.values()) response.write(format({ ...event, replay: true }));
   }
 
   publish(event: DeckEvent): void {

@@ -183,7 +183,7 @@ const commonHeaders = {
 
 function liveScript(deck: LiveDeck): string {
   const escapeHtml = Handlebars.escapeExpression;
-  return `<script src="${livePath}" data-deck="${escapeHtml(deck.name)}" data-styles="${escapeHtml(deck.styles)}"></script>`;
+  return `<script src="${livePath}" data-deck="${escapeHtml(deck.name)}" data-styles="${escapeHtml(deck.styles)}" data-build="${deck.goodBuild}"></script>`;
 }
 
 function injectBefore(html: string, marker: string, addition: string): string {

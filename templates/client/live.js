@@ -9,6 +9,8 @@
   const live = { connected: false, updates: 0, reloads: 0, error: null };
   window.__deckmarkLive = live;
   let styles = script?.dataset.styles;
+  // The build this page shows; older news (a replay on connect, a late event) is skipped.
+  let shown = Number(script?.dataset.build ?? 0);
   let pending = Promise.resolve();
 
   const source = new EventSource('/__deckmark/events');
@@ -26,7 +28,7 @@
         if (!event.replay) location.reload();
         return;
       }
-      if (event.deck !== deck) return;
+      if (event.deck !== deck || event.build <= shown) return;
       // One update at a time, in the order the builds finished.
       pending = pending.then(() => (type === 'built' ? applyBuild(event) : showError(event.message))).catch((error) => showError(String(error)));
     });
@@ -35,6 +37,7 @@
 
   async function applyBuild(event) {
     const slides = document.querySelector('.reveal > .slides');
+    shown = Math.max(shown, event.build);
     if (event.reload || !window.Reveal || !slides) return reload();
     await window.deckmarkReady;
     const response = await fetch(location.pathname, { cache: 'no-store' });

@@ -1,5 +1,5 @@
-import type { CliIO } from '../../src/cli/io.js';
 import { settingsFromFlags } from '../../src/cli/build-settings.js';
+import type { CliIO } from '../../src/cli/io.js';
 import { type RunningServer, type ServeOptions, startServer } from '../../src/serve/server.js';
 import { makeWorkspace } from './workspace.js';
 

@@ -1,7 +1,7 @@
-import { createServer } from 'node:http';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromFlags } from '../../src/cli/build-settings.js';
@@ -111,7 +111,9 @@ describe('deckmark serve over raw HTTP', () => {
 
   it('refuses methods that are not GET or HEAD', async () => {
     const response = await new Promise<number>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write(`POST /talk/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`));
+      const socket = connect(port, '127.0.0.1', () =>
+        socket.write(`POST /talk/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`),
+      );
       let text = '';
       socket.on('data', (chunk) => {
         text += chunk;
@@ -134,7 +136,9 @@ describe('deckmark serve when the port is taken', () => {
       await expect(attempt).rejects.toBeInstanceOf(DeckmarkError);
       const error = (await attempt.catch((failure) => failure)) as DeckmarkError;
       expect(error.exitCode).toBe(ExitCode.server);
-      expect(error.message).toBe(`port ${busy} is already in use on 127.0.0.1; stop the other server, pick another with --port, or use --port 0 for a free one`);
+      expect(error.message).toBe(
+        `port ${busy} is already in use on 127.0.0.1; stop the other server, pick another with --port, or use --port 0 for a free one`,
+      );
     } finally {
       blocker.close();
     }
