@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/check/types.js';
+import { ExitCode } from '../../src/errors.js';
+import { runCli } from '../helpers/cli.js';
+import { makeWorkspace } from '../helpers/workspace.js';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+
+async function checkJson(deck: string, ...flags: string[]) {
+  const cwd = makeWorkspace({}, 'check');
+  const result = await runCli(['check', deck, '--json', ...flags], cwd);
+  return { ...result, findings: JSON.parse(result.stdout) as Finding[] };
+}
+
+const on = (findings: Finding[], rule: string) => findings.filter((finding) => finding.rule === rule);
+
+describe('deckmark check', () => {
+  it('finds overflowing slides, with their first line and the overflow in pixels', async () => {
+    const { code, findings } = await checkJson('overflow.md');
+    expect(code).toBe(ExitCode.checkFailed);
+    const overflow = on(findings, 'overflow');
+    expect(overflow.map((finding) => finding.line)).toEqual([11, 36, 43]);
+    expect(overflow.every((finding) => finding.severity === 'error')).toBe(true);
+    // Absolutely placed blocks: the amounts do not depend on fonts or theme padding.
+    expect(overflow[1]?.message).toContain('by 420 px at the bottom and 80 px on the right');
+    expect(overflow[1]?.slide).toEqual({ h: 2, v: 0 });
+    // A flex-centred title layout spills out on both ends although its section is 1080 px tall.
+    const [, bottom, top] = overflow[2]?.message.match(/by (\d+) px at the bottom and (\d+) px at the top/) ?? [];
+    expect(Number(bottom)).toBeGreaterThan(100);
+    expect(Math.abs(Number(bottom) - Number(top))).toBeLessThanOrEqual(1);
+    expect(Number(overflow[0]?.message.match(/by (\d+) px at the bottom/)?.[1])).toBeGreaterThan(300);
+    // A scrolling code block is clipped, not overflowing — but its hidden lines are reported.
+    expect(findings.find((finding) => finding.line === 48)?.rule).toBe('clipped-content');
+    // data-check-ignore on the title slide silences its empty-slide warning, not its overflow.
+    expect(on(findings, 'empty-slide')).toEqual([]);
+  });
+
+  it('passes a clean deck: exit 0, one summary line', async () => {
+    const cwd = makeWorkspace({}, 'check');
+    const result = await runCli(['check', 'clean.md'], cwd);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^clean\.md: 7 slides checked · no problems · \d+(\.\d)? m?s$/);
+  });
+
+  it('reports images, script links, empty and untitled slides, blocked requests and contrast', async () => {
+    const { code, findings } = await checkJson('problems.md');
+    expect(code).toBe(ExitCode.checkFailed);
+    for (const finding of findings) {
+      expect(Object.keys(finding).sort()).toEqual(['file', 'line', 'message', 'rule', 'severity', 'slide']);
+      expect(finding.file).toBe('problems.md');
+    }
+    const summary = findings.map(({ line, severity, rule }) => `${line} ${severity} ${rule}`);
+    expect(summary).toEqual([
+      '5 error image-missing',
+      '5 warning image-alt',
+      '13 warning external-request',
+      '19 error javascript-link',
+      '25 warning empty-slide',
+      '27 warning no-heading',
+      '31 warning accessibility/color-contrast',
+    ]);
+    expect(on(findings, 'image-missing')[0]?.message).toContain('"broken.png"');
+    expect(on(findings, 'image-alt')[0]?.message).toContain('"dot.png"');
+    expect(on(findings, 'external-request')[0]?.message).toContain('https://example.com/logo.png');
+    expect(on(findings, 'external-request')[0]?.slide).toEqual({ h: 1, v: 0 });
+    expect(on(findings, 'accessibility/color-contrast')[0]?.message).toMatch(/contrast of 1\.\d+/);
+  });
+
+  it('prints file:line: severity: message lines, then the summary', async () => {
+    const cwd = makeWorkspace({}, 'check');
+    const result = await runCli(['check', 'warnings-only.md'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toEqual([
+      'warnings-only.md:10: warning: slide has no heading; start it with a title such as "## …" [no-heading]',
+      expect.stringMatching(/^warnings-only\.md: 2 slides checked · 0 errors, 1 warning · /),
+    ]);
+  });
+
+  it('fails on warnings with --strict, and skips rules named by --ignore', async () => {
+    const strict = await checkJson('warnings-only.md', '--strict');
+    expect(strict.code).toBe(ExitCode.checkFailed);
+    const ignoring = await checkJson('warnings-only.md', '--strict', '--ignore', 'no-heading,accessibility');
+    expect(ignoring.findings).toEqual([]);
+    expect(ignoring.code).toBe(0);
+  });
+
+  it('refuses an unknown rule name', async () => {
+    const result = await runCli(['check', 'clean.md', '--ignore', 'overflows'], makeWorkspace({}, 'check'));
+    expect(result.code).toBe(ExitCode.usage);
+    expect(result.stderr).toContain('unknown rule "overflows"');
+  });
+
+  it('passes the bundled decks in slides/ with no errors', async () => {
+    const result = await runCli(['check', join(repoRoot, 'slides'), '--json', '-o', join(makeWorkspace(), 'dist')], repoRoot);
+    expect(result.code, result.stdout).toBe(0);
+    const findings = JSON.parse(result.stdout) as Finding[];
+    expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
+  });
+});
