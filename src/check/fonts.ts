@@ -8,7 +8,7 @@ import type { PageFinding } from './types.js';
 export function probeFonts(): PageFinding[] {
   const failed = new Set<string>();
   document.fonts.forEach((face) => {
-    if (face.status === 'error') failed.add(`"${face.family.replace(/^["']|["']$/g, '')}" (${face.weight} ${face.style})`);
+    if (face.status === 'error') failed.add(`"${face.family.replace(/^["']|["']$/g, '')}" (weight ${face.weight}, ${face.style})`);
   });
   return [...failed].map((face) => ({
     line: null,

@@ -68,6 +68,17 @@ describe('deckmark check', () => {
     expect(on(findings, 'accessibility/color-contrast')[0]?.message).toMatch(/contrast of 1\.\d+/);
   });
 
+  it('reports fonts that failed to load and scripts that threw, as deck-wide warnings', async () => {
+    const { code, findings } = await checkJson('page-faults.md');
+    expect(code).toBe(0);
+    expect(findings.map(({ line, slide, severity, rule }) => ({ line, slide, severity, rule }))).toEqual([
+      { line: 1, slide: null, severity: 'warning', rule: 'font-failed' },
+      { line: 1, slide: null, severity: 'warning', rule: 'page-error' },
+    ]);
+    expect(findings[0]?.message).toContain('"Gone"');
+    expect(findings[1]?.message).toContain('boom from the deck');
+  });
+
   it('prints file:line: severity: message lines, then the summary', async () => {
     const cwd = makeWorkspace({}, 'check');
     const result = await runCli(['check', 'warnings-only.md'], cwd);
