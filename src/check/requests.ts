@@ -16,9 +16,12 @@ export class RequestGuard {
   /** Local files that were allowed and still failed (missing, unreadable). */
   readonly failed = new Set<string>();
   private readonly folder: string;
+  private readonly page: string;
 
-  constructor(folder: string) {
+  /** `page` may lie outside `folder`: a `--single-file` deck is one page beside the folder. */
+  constructor(folder: string, page = folder) {
     this.folder = resolve(folder);
+    this.page = resolve(page);
   }
 
   async attach(page: Page): Promise<void> {
@@ -33,7 +36,7 @@ export class RequestGuard {
     if (/^(data|blob|about):/i.test(url)) return 'inline';
     if (!url.startsWith('file:')) return 'external';
     const path = fileURLToPath(url);
-    return path === this.folder || path.startsWith(this.folder + sep) ? 'inside' : 'outside';
+    return path === this.page || path === this.folder || path.startsWith(this.folder + sep) ? 'inside' : 'outside';
   }
 
   private decide(request: HTTPRequest): void {

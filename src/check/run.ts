@@ -47,7 +47,7 @@ async function inspectPage(
   size: { width: number; height: number },
   { ignore, readyTimeoutMs = 60_000 }: CheckOptions,
 ): Promise<PageFinding[]> {
-  const guard = new RequestGuard(built.folder);
+  const guard = new RequestGuard(built.folder, built.page);
   await guard.attach(page);
   const scriptErrors: string[] = [];
   page.on('pageerror', (error) => scriptErrors.push((error as Error).message ?? String(error)));

@@ -79,6 +79,12 @@ describe('deckmark check', () => {
     expect(findings[1]?.message).toContain('boom from the deck');
   });
 
+  it('checks a --single-file deck: the page itself loads, nothing else may', async () => {
+    const { code, findings } = await checkJson('clean.md', '--single-file');
+    expect(findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
   it('prints file:line: severity: message lines, then the summary', async () => {
     const cwd = makeWorkspace({}, 'check');
     const result = await runCli(['check', 'warnings-only.md'], cwd);

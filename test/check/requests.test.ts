@@ -16,6 +16,9 @@ describe('RequestGuard', () => {
     expect(guard.classify('file:///etc/passwd')).toBe('outside');
     expect(guard.classify('https://example.com/logo.png')).toBe('external');
     expect(guard.classify('data:image/png;base64,AAAA')).toBe('inline');
+    const singleFile = new RequestGuard('/decks/dist/talk', '/decks/dist/talk.html');
+    expect(singleFile.classify('file:///decks/dist/talk.html')).toBe('inside');
+    expect(singleFile.classify('file:///decks/dist/other.html')).toBe('outside');
   });
 
   it('blocks network requests before they leave the browser, and remembers them', async () => {

@@ -27,8 +27,9 @@ the slide's first line in the Markdown:
 
   errors    overflow (content larger than the slide, in pixels), image-missing,
             javascript-link
-  warnings  image-alt, empty-slide, no-heading, font-failed, external-request,
-            page-error, accessibility/<axe rule> (colour contrast and other WCAG A/AA)
+  warnings  clipped-content, image-alt, empty-slide, no-heading, font-failed,
+            external-request, page-error, accessibility/<axe rule> (colour contrast
+            and other WCAG A/AA)
 
 Exits with ${ExitCode.checkFailed} when any error is found (with --strict, any warning too), 0 otherwise.
 Switch a rule off for one slide with <!-- .slide: data-check-ignore="no-heading" -->.
