@@ -1,6 +1,14 @@
 #!/usr/bin/env node
-// deckmark is written in TypeScript and runs through tsx, so there is no compile step to forget.
-import { register } from 'tsx/esm/api';
+// deckmark is written in TypeScript. `npm install` compiles it to lib/ for a fast start;
+// when lib/ is missing or older than src/, it runs src/ through tsx — never a stale build.
+import { pathToFileURL } from 'node:url';
+import { compiledEntry } from './compiled.js';
 
-register();
-await import('../src/cli/main.ts');
+const entry = compiledEntry();
+if (entry) {
+  await import(pathToFileURL(entry).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

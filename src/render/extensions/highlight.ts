@@ -1,6 +1,6 @@
-import hljs from 'highlight.js';
 import type { MarkedExtension } from 'marked';
 import { markedHighlight } from 'marked-highlight';
+import { highlighterFor } from './highlight-languages.js';
 
 /**
  * Highlights code at build time, so the HTML, the PDF and the handout show colours
@@ -11,8 +11,9 @@ export function highlightCode(): MarkedExtension {
     langPrefix: 'hljs language-',
     highlight(code, info) {
       const language = info.split(/\s/)[0] ?? '';
-      if (language !== '' && hljs.getLanguage(language)) return hljs.highlight(code, { language, ignoreIllegals: true }).value;
-      return hljs.highlight(code, { language: 'plaintext' }).value;
+      const hljs = language === '' ? undefined : highlighterFor(language);
+      if (hljs) return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+      return highlighterFor('plaintext')!.highlight(code, { language: 'plaintext' }).value;
     },
   });
 }
