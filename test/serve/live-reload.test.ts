@@ -41,6 +41,9 @@ describe('deckmark serve: live editing in Chromium', () => {
   /** A fresh page on the vertical child (slide 3, below), first fragment shown, marked so a reload would show. */
   beforeEach(async () => {
     writeFileSync(deckFile, original);
+    // The previous test's edit may still be the served build: wait for the original's.
+    while (!(await (await fetch(`${served.server.url}talk/`)).text()).includes('Vertical child original'))
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await page.goto(`${served.server.url}talk/`);
     await page.evaluate(async () => {
       const w = window as unknown as LiveWindow;
