@@ -55,14 +55,16 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
   const rendered = renderDeck(deck, { charts: charts.charts });
   const folder = join(settings.outDir, deckName(file));
-  const plan = planOutput(
-    folder,
-    theme,
-    deck.options.highlightTheme,
-    resolveDeckAssets(rendered, dirname(resolve(settings.cwd, file)), settings.allowOutside),
-    { math: rendered.usesMath },
-  );
+  const assets = resolveDeckAssets(rendered, dirname(resolve(settings.cwd, file)), settings.allowOutside);
+  const plan = planOutput(folder, theme, deck.options.highlightTheme, assets.copies, { math: rendered.usesMath });
   const html = rewriteAssetUrls(renderPage(rendered, settings.templates, plan.page, deckmarkVersion), plan.copies);
   const page = settings.singleFile ? await writeSingleFile(plan, html, join(settings.outDir, `${deckName(file)}.html`)) : await writeDeck(plan, html);
-  return { file, name: deckName(file), folder, page, rendered, warnings: [...deck.warnings, ...charts.warnings, ...rendered.warnings, ...theme.warnings] };
+  return {
+    file,
+    name: deckName(file),
+    folder,
+    page,
+    rendered,
+    warnings: [...deck.warnings, ...charts.warnings, ...rendered.warnings, ...theme.warnings, ...assets.warnings],
+  };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fail } from '../errors.js';
-import type { RenderedDeck } from '../types.js';
+import type { RenderedDeck, Warning } from '../types.js';
 
 export interface CopyPlan {
   from: string;
@@ -15,11 +15,13 @@ export interface CopyPlan {
 /**
  * Turns the references the render stage found into files to copy. A reference must name a
  * file inside the deck's folder — `..`, absolute paths, `file:` URLs and symlinks out are
- * refused unless `allowOutside` — and the file must exist. Every problem is reported at once.
+ * refused unless `allowOutside`; every refusal is reported at once. A missing file is a warning,
+ * not an error: the deck still builds while the author adds it, and `deckmark check` fails on it.
  */
-export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, allowOutside: boolean): CopyPlan[] {
+export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, allowOutside: boolean): { copies: CopyPlan[]; warnings: Warning[] } {
   const realDeckFolder = realpathSync(deckFolder);
   const problems: string[] = [];
+  const warnings: Warning[] = [];
   const plans = new Map<string, CopyPlan>();
   let firstProblemLine: number | undefined;
   const refuse = (line: number, message: string) => {
@@ -41,7 +43,7 @@ export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, al
         continue;
       }
       if (!existsSync(absolute)) {
-        refuse(line, `"${url}" does not exist; check the path, relative to the deck's folder`);
+        warnings.push({ file: rendered.deck.file, line, message: `"${url}" does not exist; check the path, relative to the deck's folder` });
         continue;
       }
       if (!allowOutside && !isInside(realpathSync(absolute), realDeckFolder)) {
@@ -61,7 +63,7 @@ export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, al
       line: firstProblemLine,
     });
   }
-  return [...plans.values()];
+  return { copies: [...plans.values()], warnings };
 }
 
 /** `assets/outside/<content hash>-<name>`: two outside files with one name never collide. */
