@@ -59,7 +59,7 @@ describe('math', () => {
   });
 
   it('turns nothing in the bundled decks into math', () => {
-    for (const file of ['slides/mistral-pivot.en.md', 'slides/mistral-pivot.fr.md', 'slides/demo.md']) {
+    for (const file of ['slides/mistral-pivot.en.md', 'slides/mistral-pivot.fr.md', 'examples/demo.md']) {
       const deck = renderDeck(parseDeck(readFileSync(join(repo, file), 'utf8'), file), { charts: new Map(chartTexts(file)) });
       expect(deck.usesMath, file).toBe(false);
       const html = deck.slides.flatMap((slide) => [slide.heading, ...slide.regions, slide.notesHtml]).join('\n');
