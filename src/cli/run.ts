@@ -4,10 +4,11 @@ import type { Command } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
+import { pdfCommand } from './commands/pdf.js';
 import { serveCommand } from './commands/serve.js';
 import { type CliIO, processIO } from './io.js';
 
-const commands: Command[] = [buildCommand, checkCommand, doctorCommand, serveCommand];
+const commands: Command[] = [buildCommand, checkCommand, doctorCommand, pdfCommand, serveCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

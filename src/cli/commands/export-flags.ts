@@ -1,0 +1,28 @@
+import type { ExportedFile } from '../../export/pdf.js';
+import type { Progress } from '../../export/progress.js';
+import type { CliIO } from '../io.js';
+import { formatDuration } from '../io.js';
+
+/** Flags every command that drives Chromium shares. */
+export const exportFlags = {
+  'chrome-path': { type: 'string' },
+  timeout: { type: 'string' },
+} as const;
+
+export const exportFlagsHelp = `      --chrome-path P   the Chromium, Chrome or Edge to use (else CHROME_PATH,
+                        PUPPETEER_EXECUTABLE_PATH, a system install, the bundled one)
+      --timeout S       seconds one deck may take in all (default: 30 + 1 per slide);
+                        the error names the stage that ran out of time`;
+
+/** A progress line on stderr when a person watches; silent otherwise. */
+export async function progressFor(io: CliIO): Promise<Progress> {
+  const { Progress } = await import('../../export/progress.js');
+  return new Progress(io.interactive ? (text) => process.stderr.write(text) : undefined);
+}
+
+/** `slides/x.md → dist/x.pdf · 17 pages · 1.2 MB · 2.3 s` */
+export function summaryLine(file: string, output: string, exported: Pick<ExportedFile, 'pages' | 'bytes' | 'ms' | 'detail'>, unit = 'page'): string {
+  const size = exported.bytes < 1024 * 1024 ? `${Math.max(1, Math.round(exported.bytes / 1024))} KB` : `${(exported.bytes / (1024 * 1024)).toFixed(1)} MB`;
+  const count = `${exported.pages} ${unit}${exported.pages === 1 ? '' : 's'}${exported.detail ? ` (${exported.detail})` : ''}`;
+  return `${file} → ${output} · ${count} · ${size} · ${formatDuration(exported.ms)}`;
+}

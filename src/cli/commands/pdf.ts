@@ -1,0 +1,102 @@
+import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fail, isDeckmarkError } from '../../errors.js';
+import { buildDeck } from '../../pipeline.js';
+import { parseCommandArgs, parseNumberFlag } from '../args.js';
+import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
+import type { Command } from '../command.js';
+import { expandDeckInputs } from '../inputs.js';
+import { formatDuration, reportWarnings } from '../io.js';
+import { exportFlags, exportFlagsHelp, progressFor, summaryLine } from './export-flags.js';
+
+const { 'single-file': _singleFile, ...deckFlags } = buildFlags;
+
+const pdfFlags = {
+  ...deckFlags,
+  ...exportFlags,
+  fragments: { type: 'string' },
+  notes: { type: 'boolean' },
+  handout: { type: 'string' },
+  paper: { type: 'string' },
+} as const;
+
+export const pdfCommand: Command = {
+  name: 'pdf',
+  summary: 'export decks to PDF slides and N-up PDF handouts',
+  usage: `deckmark pdf [files or folders…] [options]
+
+Builds each deck (so the PDF always shows the current Markdown), then prints it with
+Chromium to DIR/<deck>.pdf: one page per slide at the slide's own size, vector text,
+fonts embedded, an outline of slide titles, metadata from the front matter. With no
+input, exports slides/.
+
+      --handout N       also write DIR/<deck>-handout.pdf with N slides a page:
+                        1 or 3 (notes or ruled lines beside each slide), 2, 4 or 6 (grids)
+      --paper SIZE      handout paper: a4 (default) or letter
+      --fragments MODE  final (default): one page per slide, every fragment shown;
+                        separate: one page per fragment step
+      --notes           a page of speaker notes after each slide that has notes
+${exportFlagsHelp}
+${buildFlagsHelp
+  .split('\n')
+  .filter((line) => !line.includes('--single-file'))
+  .join('\n')}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('pdf', args, pdfFlags);
+    if (values.help) {
+      io.out(this.usage);
+      return 0;
+    }
+    const fragments = values.fragments ?? 'final';
+    if (fragments !== 'final' && fragments !== 'separate') fail(`--fragments must be final or separate (got "${fragments}")`, 'usage');
+    const paper = values.paper ?? 'a4';
+    if (paper !== 'a4' && paper !== 'letter') fail(`--paper must be a4 or letter (got "${paper}")`, 'usage');
+    const perPage = values.handout === undefined ? undefined : Number(values.handout);
+    if (perPage !== undefined && ![1, 2, 3, 4, 6].includes(perPage)) fail(`--handout must be 1, 2, 3, 4 or 6 slides a page (got "${values.handout}")`, 'usage');
+    const timeout = parseNumberFlag('timeout', values.timeout, { min: 1, max: 86_400 });
+
+    const settings = settingsFromFlags(values, io);
+    const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
+    const [{ BrowserManager }, { exportPdf }, { mapBounded }] = await Promise.all([
+      import('../../browser/manager.js'),
+      import('../../export/pdf.js'),
+      import('../../export/pool.js'),
+    ]);
+    const manager = new BrowserManager({ chromePath: values['chrome-path'], launchTimeoutMs: timeout === undefined ? undefined : timeout * 1000 });
+    const progress = await progressFor(io);
+    let done = 0;
+    try {
+      // Fail before building anything when there is no browser to print with.
+      await manager.locate();
+      const results = await mapBounded(decks, availableParallelism(), async (file) => {
+        const started = performance.now();
+        const built = await buildDeck(file, settings);
+        reportWarnings(io, built.warnings);
+        const result = await exportPdf(manager, built, {
+          fragments,
+          notes: values.notes ?? false,
+          handout: perPage === undefined ? undefined : { perPage: perPage as 1 | 2 | 3 | 4 | 6, paper },
+          timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+          onStage: (stage) => progress.show(`${done}/${decks.length} decks · ${file}: ${stage}`),
+        });
+        progress.clear();
+        reportWarnings(io, result.warnings);
+        for (const output of result.files) io.out(summaryLine(file, relative(io.cwd, output.path), output));
+        progress.show(`${++done}/${decks.length} decks · ${formatDuration(performance.now() - started)}`);
+      });
+      progress.clear();
+      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+      // One broken deck must not stop the others; it still makes the whole run fail.
+      if (decks.length === 1 && failures[0]) throw failures[0].reason;
+      for (const failure of failures) {
+        if (!isDeckmarkError(failure.reason)) throw failure.reason;
+        io.err(`deckmark: ${failure.reason.toString()}`);
+      }
+      return failures.length === 0 ? 0 : 1;
+    } finally {
+      progress.clear();
+      await manager.dispose();
+    }
+  },
+};

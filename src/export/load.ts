@@ -1,0 +1,84 @@
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { locateUrls, RequestGuard } from '../check/requests.js';
+import type { BuiltDeck } from '../pipeline.js';
+import type { Warning } from '../types.js';
+import type { Deadline } from './deadline.js';
+import { installPrintHooks, listPrintedPages, type PrintedElement, waitForPrintReady } from './print-view.js';
+
+export interface PrintViewOptions {
+  /** `final`: one page per slide, every fragment shown; `separate`: one page per fragment step. */
+  fragments: 'final' | 'separate';
+  /** A page of speaker notes after each slide that has notes. */
+  notes: boolean;
+}
+
+export interface PrintedPage {
+  /** Index into the deck's rendered slides. */
+  slide: number;
+  kind: 'slide' | 'notes';
+}
+
+export interface PrintView {
+  /** One entry per page the PDF will have. */
+  pages: PrintedPage[];
+  warnings: Warning[];
+}
+
+// Notes pages at slide scale: Reveal's own style (18px text, no height) is made for letter
+// paper and leaves a page mostly empty or runs one page's notes onto the next.
+const notesPageCss = (height: number) => `
+html.reveal-print .reveal .speaker-notes-pdf[data-layout="separate-page"] {
+  box-sizing: border-box; min-height: ${height - 1}px; padding: 96px 120px; font-size: 40px; line-height: 1.45;
+  background: #fff; color: #1d2330;
+}
+html.reveal-print .reveal .speaker-notes-pdf[data-layout="separate-page"]::before { margin-bottom: 32px; font-size: 28px; }`;
+
+/**
+ * Opens a built deck in Reveal's print view from file://, with the network closed: only
+ * files inside the deck's own folder load; anything else is aborted at once and reported.
+ * Resolves when the layout is final (see `waitForPrintReady`) — no sleeps, no network-idle
+ * guesses.
+ */
+export async function openPrintView(page: Page, built: BuiltDeck, options: PrintViewOptions, deadline: Deadline): Promise<PrintView> {
+  const { width, height } = built.rendered.deck.options;
+  const guard = new RequestGuard(built.folder);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)));
+  await page.setViewport({ width, height });
+  await guard.attach(page);
+  await page.evaluateOnNewDocument(installPrintHooks);
+
+  // Reveal reads config overrides from the query string; one slide is one page, never split.
+  const query = new URLSearchParams({
+    pdfMaxPagesPerSlide: '1',
+    pdfSeparateFragments: String(options.fragments === 'separate'),
+    showNotes: options.notes ? 'separate-page' : 'false',
+  });
+  const url = `${pathToFileURL(built.page).href}?print-pdf&${query}`;
+  await deadline.run('load', page.goto(url, { waitUntil: 'load', timeout: 0 }));
+  await deadline.run('load', page.evaluate(waitForPrintReady));
+  await page.addStyleTag({ content: notesPageCss(height) });
+
+  const printed = await page.evaluate(listPrintedPages, height);
+  const sources = await page.evaluate(locateUrls, [...guard.external, ...guard.outside]);
+  const warnings: Warning[] = guard
+    .findings(sources)
+    .map((finding) => ({ file: built.file, ...(finding.line === null ? {} : { line: finding.line }), message: finding.message }));
+  for (const error of new Set(pageErrors)) warnings.push({ file: built.file, message: `the deck's page reported an error while printing: ${error}` });
+  return { pages: toPages(printed, built), warnings };
+}
+
+function toPages(printed: PrintedElement[], built: BuiltDeck): PrintedPage[] {
+  const slides = built.rendered.slides;
+  const pages: PrintedPage[] = [];
+  let fallback = -1;
+  for (const element of printed) {
+    if (element.kind === 'slide') fallback++;
+    // A custom template may drop data-line; the print order is then the slide order.
+    const found = element.line === null ? -1 : slides.findIndex((slide) => slide.source.line === element.line);
+    const slide = found >= 0 ? found : Math.min(Math.max(fallback, 0), slides.length - 1);
+    for (let i = 0; i < element.pages; i++) pages.push({ slide, kind: element.kind });
+  }
+  return pages;
+}

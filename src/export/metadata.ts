@@ -1,0 +1,35 @@
+import { type PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { deckmarkVersion } from '../paths.js';
+import type { RenderedDeck } from '../types.js';
+
+export interface PdfMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47 tag; screen readers pick their voice from it. */
+  lang: string;
+}
+
+/** The document properties a deck's front matter sets; the title falls back to the first slide's. */
+export function deckMetadata(rendered: RenderedDeck): PdfMetadata {
+  const { options } = rendered.deck;
+  return {
+    title: options.title || rendered.slides[0]?.title || 'Slides',
+    author: options.author,
+    subject: options.description,
+    keywords: options.keywords,
+    lang: options.lang,
+  };
+}
+
+export function applyMetadata(pdf: PDFDocument, metadata: PdfMetadata): void {
+  // Viewers show the title, not the file name, in their window bar.
+  pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
+  if (metadata.author) pdf.setAuthor(metadata.author);
+  if (metadata.subject) pdf.setSubject(metadata.subject);
+  if (metadata.keywords.length > 0) pdf.setKeywords(metadata.keywords);
+  pdf.setCreator('deckmark');
+  pdf.setProducer(`deckmark ${deckmarkVersion}`);
+  pdf.catalog.set(PDFName.of('Lang'), PDFString.of(metadata.lang));
+}

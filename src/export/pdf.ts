@@ -1,0 +1,83 @@
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { BrowserManager } from '../browser/manager.js';
+import type { BuiltDeck } from '../pipeline.js';
+import type { Warning } from '../types.js';
+import { writeFileAtomic } from '../write/files.js';
+import { Deadline, defaultTimeoutMs } from './deadline.js';
+import { type HandoutOptions, makeHandout } from './handout.js';
+import { openPrintView, type PrintViewOptions } from './load.js';
+import { printSlides } from './print.js';
+import { finishSlidesPdf } from './slides-pdf.js';
+
+export interface PdfExportOptions extends PrintViewOptions {
+  handout?: HandoutOptions;
+  /** The whole export's budget; default scales with the deck (see `defaultTimeoutMs`). */
+  timeoutMs?: number;
+  /** Told when a stage starts, for progress display. */
+  onStage?: (stage: string) => void;
+}
+
+export interface ExportedFile {
+  path: string;
+  pages: number;
+  bytes: number;
+  ms: number;
+  /** What kind of file, for the summary: e.g. "4-up handout, A4". */
+  detail?: string;
+}
+
+export interface PdfExportResult {
+  files: ExportedFile[];
+  warnings: Warning[];
+}
+
+/** `dist/talk/index.html` → `dist/talk.pdf`: the PDF sits next to the deck's folder. */
+export function pdfPathFor(built: BuiltDeck, suffix = ''): string {
+  return join(dirname(built.folder), `${built.name}${suffix}.pdf`);
+}
+
+/**
+ * Exports one built deck to PDF (and its handout) with a shared browser. Files are written
+ * only once everything succeeded, each through a temporary file and a rename: a failure at
+ * any stage leaves earlier PDFs as they were.
+ */
+export async function exportPdf(manager: BrowserManager, built: BuiltDeck, options: PdfExportOptions): Promise<PdfExportResult> {
+  const deadline = new Deadline(options.timeoutMs ?? defaultTimeoutMs(built.rendered.slides.length), built.file);
+  const stage = options.onStage ?? (() => undefined);
+  stage('starting Chromium');
+  await deadline.run('launch', manager.browser());
+
+  const started = performance.now();
+  stage('loading');
+  const { view, printed } = await manager.withPage(async (page) => {
+    const view = await openPrintView(page, built, options, deadline);
+    stage(`printing ${view.pages.length} pages`);
+    return { view, printed: await printSlides(page, built.rendered.deck.options, deadline) };
+  });
+  const slides = await finishSlidesPdf(printed, built.rendered, view.pages);
+  const outputs = [
+    { path: pdfPathFor(built), bytes: slides.bytes, pages: slides.pageCount, ms: performance.now() - started, detail: undefined as string | undefined },
+  ];
+  const warnings = [...view.warnings];
+
+  if (options.handout) {
+    const handoutStarted = performance.now();
+    stage(`laying out the ${options.handout.perPage}-up handout`);
+    const handout = await makeHandout(manager, built, slides, options.handout, deadline);
+    warnings.push(...handout.warnings);
+    outputs.push({
+      path: pdfPathFor(built, '-handout'),
+      bytes: handout.bytes,
+      pages: handout.pageCount,
+      ms: performance.now() - handoutStarted,
+      detail: `${options.handout.perPage}-up, ${options.handout.paper === 'a4' ? 'A4' : 'Letter'}`,
+    });
+  }
+
+  for (const output of outputs) await writeFileAtomic(output.path, output.bytes);
+  return {
+    files: outputs.map((output) => ({ path: output.path, pages: output.pages, bytes: output.bytes.byteLength, ms: output.ms, detail: output.detail })),
+    warnings,
+  };
+}
