@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail } from '../errors.js';
+import { onShutdown } from '../lifecycle.js';
 
 /**
  * Writes through a temporary file in the same folder and renames it into place: a reader
@@ -25,6 +26,8 @@ export function temporaryPathFor(target: string): string {
 
 export async function replaceAtomically(target: string, produce: (temporary: string) => Promise<unknown>): Promise<void> {
   const temporary = temporaryPathFor(target);
+  // Ctrl-C or SIGTERM mid-write must not leave the temporary file behind.
+  const forget = onShutdown(() => rm(temporary, { force: true }));
   try {
     await mkdir(dirname(target), { recursive: true });
     await produce(temporary);
@@ -34,5 +37,7 @@ export async function replaceAtomically(target: string, produce: (temporary: str
     const reason =
       (error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EROFS' ? 'permission denied' : (error as Error).message;
     fail(`cannot write ${target}: ${reason}`, 'output', { file: target }, error);
+  } finally {
+    forget();
   }
 }
