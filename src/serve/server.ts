@@ -1,7 +1,6 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, join, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { fail } from '../errors.js';
@@ -12,7 +11,9 @@ import { type LiveDeck, LiveDecks, type ServeLog } from './decks.js';
 import { EventHub } from './events.js';
 import { allowedHosts, hostForUrl, isAllowedHost, isAllowedOrigin, isWildcardHost, loopbackHost } from './host.js';
 import { renderBuildErrorPage, renderIndexPage } from './index-page.js';
-import { contentTypeOf, lookupStatic } from './static.js';
+import { listen } from './listen.js';
+import { redirect, safeDecode, send, sendFile } from './respond.js';
+import { lookupStatic } from './static.js';
 import { watchSources } from './watch.js';
 
 export interface ServeOptions {
@@ -108,7 +109,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return serveDeckFile(deck, `/${rest.join('/')}`, request, response);
     }
     const download = live.decks.find((candidate) => [`${candidate.name}.pdf`, `${candidate.name}-handout.pdf`].includes(safeDecode(first)));
-    if (download && rest.length === 0) return serveFile(options.settings.outDir, rawPath, request, response);
+    if (download && rest.length === 0) return sendFile(options.settings.outDir, rawPath, request, response);
     const refused = await lookupStatic(options.settings.outDir, rawPath);
     return send(response, refused.kind === 'refused' ? refused.status : 404, 'text/plain; charset=utf-8', 'not found\n');
   }
@@ -120,17 +121,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const html = await readFile(deck.good.page, 'utf8');
       return send(response, 200, 'text/html; charset=utf-8', injectBefore(html, '</body>', liveScript(deck)), request);
     }
-    return serveFile(join(options.settings.outDir, deck.name), path, request, response);
-  }
-
-  async function serveFile(root: string, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const found = await lookupStatic(root, path);
-    if (found.kind !== 'file') return send(response, found.kind === 'refused' ? found.status : 404, 'text/plain; charset=utf-8', 'not found\n');
-    response.writeHead(200, { ...commonHeaders, 'Content-Type': contentTypeOf(found.path), 'Content-Length': found.size });
-    if (request.method === 'HEAD') return void response.end();
-    createReadStream(found.path)
-      .on('error', () => response.destroy())
-      .pipe(response);
+    return sendFile(join(options.settings.outDir, deck.name), path, request, response);
   }
 
   function indexPage(): string {
@@ -172,15 +163,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   return { url: `http://${shown}:${port}/`, port, host, decks: live.decks, close, closed };
 }
 
-const commonHeaders = {
-  // A dev server: every request sees the latest build.
-  'Cache-Control': 'no-store',
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  // Other sites may not embed what we serve, even where the browser would let them.
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
 function liveScript(deck: LiveDeck): string {
   const escapeHtml = Handlebars.escapeExpression;
   return `<script src="${livePath}" data-deck="${escapeHtml(deck.name)}" data-styles="${escapeHtml(deck.styles)}" data-build="${deck.goodBuild}"></script>`;
@@ -189,42 +171,4 @@ function liveScript(deck: LiveDeck): string {
 function injectBefore(html: string, marker: string, addition: string): string {
   const at = html.lastIndexOf(marker);
   return at === -1 ? html + addition : html.slice(0, at) + addition + html.slice(at);
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return '';
-  }
-}
-
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer, request?: IncomingMessage): void {
-  const data = typeof body === 'string' ? Buffer.from(body) : body;
-  response.writeHead(status, { ...commonHeaders, 'Content-Type': type, 'Content-Length': data.length });
-  response.end(request?.method === 'HEAD' ? undefined : data);
-}
-
-function redirect(response: ServerResponse, location: string): void {
-  response.writeHead(302, { ...commonHeaders, Location: location, 'Content-Length': 0 });
-  response.end();
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      const where = `${hostForUrl(host)}:${port}`;
-      const reasons: Record<string, string> = {
-        EADDRINUSE: `port ${port} is already in use on ${hostForUrl(host)}; stop the other server, pick another with --port, or use --port 0 for a free one`,
-        EACCES: `no permission to listen on ${where}; use a port above 1023`,
-        EADDRNOTAVAIL: `${host} is not an address of this machine; use --host 127.0.0.1 (default) or --host 0.0.0.0`,
-      };
-      try {
-        fail(reasons[error.code ?? ''] ?? `cannot listen on ${where}: ${error.message}`, 'server', undefined, error);
-      } catch (failure) {
-        reject(failure);
-      }
-    });
-    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
 }
