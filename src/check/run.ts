@@ -68,6 +68,7 @@ async function inspectPage(
     lap('deck ready');
   } catch (error) {
     if (error instanceof DeckmarkError) throw error;
+    if ((error as Error).name === 'TimeoutError') fail(`${built.page} did not load within ${readyTimeoutMs / 1000} s`, 'timeout', { file: built.file }, error);
     fail(`could not open the built deck ${built.page}: ${(error as Error).message.split('\n')[0]}`, 'browserFailed', { file: built.file }, error);
   }
 

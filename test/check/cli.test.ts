@@ -79,6 +79,14 @@ describe('deckmark check', () => {
     expect(findings[1]?.message).toContain('boom from the deck');
   });
 
+  it('judges contrast on a slide even when the slide before it overflows onto it', async () => {
+    const { findings } = await checkJson('overlap.md');
+    expect(findings.map(({ line, rule }) => `${line} ${rule}`)).toEqual(['5 overflow', '11 accessibility/color-contrast']);
+    // Judged against the slide's own paper, not the dark block spilling from the slide above.
+    expect(findings[1]?.message).toContain('"Faint text below a slide that overflows"');
+    expect(findings[1]?.message).not.toContain('#111111');
+  });
+
   it('checks a --single-file deck: the page itself loads, nothing else may', async () => {
     const { code, findings } = await checkJson('clean.md', '--single-file');
     expect(findings).toEqual([]);
