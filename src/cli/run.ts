@@ -5,10 +5,11 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
 import { pdfCommand } from './commands/pdf.js';
+import { pngCommand } from './commands/png.js';
 import { serveCommand } from './commands/serve.js';
 import { type CliIO, processIO } from './io.js';
 
-const commands: Command[] = [buildCommand, checkCommand, doctorCommand, pdfCommand, serveCommand];
+const commands: Command[] = [buildCommand, checkCommand, doctorCommand, pdfCommand, pngCommand, serveCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

@@ -1,0 +1,79 @@
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isDeckmarkError } from '../../errors.js';
+import { buildDeck } from '../../pipeline.js';
+import { parseCommandArgs, parseNumberFlag } from '../args.js';
+import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
+import type { Command } from '../command.js';
+import { expandDeckInputs } from '../inputs.js';
+import { reportWarnings } from '../io.js';
+import { exportFlags, exportFlagsHelp, progressFor, summaryLine } from './export-flags.js';
+
+const { 'single-file': _singleFile, ...deckFlags } = buildFlags;
+const pngFlags = { ...deckFlags, ...exportFlags, scale: { type: 'string' } } as const;
+
+export const pngCommand: Command = {
+  name: 'png',
+  summary: 'export one PNG image per slide',
+  usage: `deckmark png [files or folders…] [options]
+
+Builds each deck, then writes one image per slide to DIR/<deck>-png/<deck>-01.png, …
+(every fragment shown; vertical slides after their stack's first). With no input,
+exports slides/.
+
+      --scale S         image size as a multiple of the slide's size (default 1:
+                        1920×1080 for a 16:9 deck; 0.25 for thumbnails, 2 for print)
+${exportFlagsHelp}
+${buildFlagsHelp
+  .split('\n')
+  .filter((line) => !line.includes('--single-file'))
+  .join('\n')}`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('png', args, pngFlags);
+    if (values.help) {
+      io.out(this.usage);
+      return 0;
+    }
+    const scale = parseNumberFlag('scale', values.scale, { min: 0.1, max: 4 }) ?? 1;
+    const timeout = parseNumberFlag('timeout', values.timeout, { min: 1, max: 86_400 });
+    const settings = settingsFromFlags(values, io);
+    const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
+    const [{ BrowserManager }, { captureSlides }, { Deadline, defaultTimeoutMs }, { mapBounded }, { writeSlideImages }] = await Promise.all([
+      import('../../browser/manager.js'),
+      import('../../export/png.js'),
+      import('../../export/deadline.js'),
+      import('../../export/pool.js'),
+      import('../../export/png-files.js'),
+    ]);
+    const manager = new BrowserManager({ chromePath: values['chrome-path'] });
+    const progress = await progressFor(io);
+    try {
+      await manager.locate();
+      const results = await mapBounded(decks, availableParallelism(), async (file) => {
+        const built = await buildDeck(file, settings);
+        reportWarnings(io, built.warnings);
+        const deadline = new Deadline(timeout === undefined ? defaultTimeoutMs(built.rendered.slides.length) : timeout * 1000, file);
+        await deadline.run('launch', manager.browser());
+        const started = performance.now();
+        const shot = await manager.withPage((page) => captureSlides(page, built, scale, deadline, (done, total) => progress.count(`${file}`, done, total)));
+        const folder = join(dirname(built.folder), `${built.name}-png`);
+        const bytes = await writeSlideImages(folder, built.name, shot.images);
+        progress.clear();
+        reportWarnings(io, shot.warnings);
+        io.out(summaryLine(file, `${relative(io.cwd, folder)}/`, { pages: shot.images.length, bytes, ms: performance.now() - started }, 'image'));
+      });
+      progress.clear();
+      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (decks.length === 1 && failures[0]) throw failures[0].reason;
+      for (const failure of failures) {
+        if (!isDeckmarkError(failure.reason)) throw failure.reason;
+        io.err(`deckmark: ${failure.reason.toString()}`);
+      }
+      return failures.length === 0 ? 0 : 1;
+    } finally {
+      progress.clear();
+      await manager.dispose();
+    }
+  },
+};
