@@ -24,7 +24,7 @@ describe('deckmark pdf --handout N', () => {
         return { handout: await readPdf(join(cwd, 'dist', 'talk-handout.pdf')), slides: await readPdf(join(cwd, 'dist', 'talk.pdf')) };
       }),
     );
-    layouts.forEach((n, index) => handouts.set(n, read[index]!.handout));
+    for (const [index, n] of layouts.entries()) handouts.set(n, read[index]!.handout);
     letter = read[layouts.length]!.handout;
     slides = read[0]!.slides;
   });

@@ -27,7 +27,7 @@ describe('deckmark pdf: the slides PDF', () => {
 
   it('prints one page per slide, vertical slides in reading order, each showing its title', () => {
     expect(plain.pdf.pages).toHaveLength(5);
-    plain.pdf.pages.forEach((text, index) => expect(text).toContain(titles[index]));
+    for (const [index, text] of plain.pdf.pages.entries()) expect(text).toContain(titles[index]);
   });
 
   it('shows every fragment on the slide page by default', () => {
