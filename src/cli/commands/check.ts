@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Finding } from '../../check/types.js';
 import { ExitCode, isDeckmarkError } from '../../errors.js';
-import { buildDeck } from '../../pipeline.js';
+import { type BuiltDeck, buildDeck } from '../../pipeline.js';
 import { parseCommandArgs } from '../args.js';
 import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
@@ -59,7 +59,7 @@ ${buildFlagsHelp}`,
     try {
       for (const file of decks) {
         const started = performance.now();
-        let built: Awaited<ReturnType<typeof buildDeck>>;
+        let built: BuiltDeck;
         try {
           built = await buildDeck(file, settings);
         } catch (error) {
