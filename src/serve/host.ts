@@ -12,6 +12,14 @@ export function hostForUrl(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** This machine's external IPv4 addresses, for the URLs printed when exposed on purpose. */
+export function networkAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((addresses) => addresses ?? [])
+    .filter((address) => address.family === 'IPv4' && !address.internal)
+    .map((address) => address.address);
+}
+
 /**
  * The `Host` header values a request may carry. A DNS-rebinding page reaches us under its own
  * domain name, so only the names of this machine pass: the loopback names always, the listening

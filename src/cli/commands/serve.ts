@@ -49,6 +49,10 @@ Press Ctrl-C to stop.`,
     }
     const server = await startServer({ decks, settings, host, port, index: isFolder || decks.length > 1, label: inputs.join(', '), log: io });
     io.out(`serving ${decks.length === 1 ? decks[0] : `${decks.length} decks`} at ${server.url} (Ctrl-C to stop)`);
+    if (isWildcardHost(host)) {
+      const { networkAddresses } = await import('../../serve/host.js');
+      for (const address of networkAddresses()) io.out(`  on your network: http://${address}:${server.port}/`);
+    }
     if (values.open) {
       const { openInBrowser } = await import('../../serve/open.js');
       openInBrowser(server.url);
