@@ -13,27 +13,41 @@
   let shown = Number(script?.dataset.build ?? 0);
   let pending = Promise.resolve();
 
-  const source = new EventSource('/__deckmark/events');
-  source.addEventListener('open', () => {
-    live.connected = true;
-  });
-  source.addEventListener('error', () => {
-    live.connected = false;
-  });
-  for (const type of ['built', 'failed']) {
-    source.addEventListener(type, (message) => {
-      const event = JSON.parse(message.data);
-      if (deck === undefined) {
-        // The index page lists every deck: any fresh news changes it.
-        if (!event.replay) location.reload();
-        return;
-      }
-      if (event.deck !== deck || event.build <= shown) return;
-      // One update at a time, in the order the builds finished.
-      pending = pending.then(() => (type === 'built' ? applyBuild(event) : showError(event.message))).catch((error) => showError(String(error)));
+  // The speaker view's previews load this page in iframes (`?receiver`). Each stream holds
+  // one of the browser's ~6 connections per host, so previews listen to the deck window over
+  // a BroadcastChannel instead of opening their own.
+  const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('deckmark-live');
+  const isPreview = new URLSearchParams(location.search).has('receiver') && channel !== undefined;
+  if (isPreview) {
+    channel.addEventListener('message', (message) => receive(message.data.type, message.data.event));
+  } else {
+    const source = new EventSource('/__deckmark/events');
+    source.addEventListener('open', () => {
+      live.connected = true;
     });
+    source.addEventListener('error', () => {
+      live.connected = false;
+    });
+    for (const type of ['built', 'failed']) {
+      source.addEventListener(type, (message) => {
+        const event = JSON.parse(message.data);
+        channel?.postMessage({ type, event });
+        receive(type, event);
+      });
+    }
+    window.addEventListener('beforeunload', () => source.close());
   }
-  window.addEventListener('beforeunload', () => source.close());
+
+  function receive(type, event) {
+    if (deck === undefined) {
+      // The index page lists every deck: any fresh news changes it.
+      if (!event.replay) location.reload();
+      return;
+    }
+    if (event.deck !== deck || event.build <= shown) return;
+    // One update at a time, in the order the builds finished.
+    pending = pending.then(() => (type === 'built' ? applyBuild(event) : showError(event.message))).catch((error) => showError(String(error)));
+  }
 
   async function applyBuild(event) {
     const slides = document.querySelector('.reveal > .slides');

@@ -51,11 +51,23 @@ describe('deckmark serve: presenting', () => {
 
       // Editing the notes of the slide shown updates the speaker view, with no navigation.
       const deckFile = join(served.cwd, 'talk.md');
-      writeFileSync(deckFile, readFileSync(deckFile, 'utf8').replace('Notes for the vertical child.', 'Edited notes while presenting.'));
+      writeFileSync(
+        deckFile,
+        readFileSync(deckFile, 'utf8')
+          .replace('Notes for the vertical child.', 'Edited notes while presenting.')
+          .replace('Vertical child original', 'Edited slide text'),
+      );
       await speaker.waitForFunction(() => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes('Edited notes while presenting'), {
         timeout: 20_000,
       });
       expect(await notesOf(speaker)).toBe('Edited notes while presenting.');
+      // The preview of the current slide follows too, without a stream of its own.
+      const preview = speaker.frames().find((frame) => frame.url().includes('receiver') && frame.url().includes('postMessageEvents=true'))!;
+      await preview.waitForFunction(
+        () => (window as unknown as { Reveal: { getCurrentSlide(): HTMLElement } }).Reveal.getCurrentSlide().textContent?.includes('Edited slide text'),
+        { timeout: 20_000 },
+      );
+      expect(await preview.evaluate(() => (window as unknown as RevealWindow).__deckmarkLive.connected)).toBe(false);
     } finally {
       await speaker.close();
     }
