@@ -144,3 +144,27 @@ describe('deckmark serve when the port is taken', () => {
     }
   });
 });
+
+describe('deckmark serve of a deck that does not build yet', () => {
+  it('keeps serving: an escaped error page until the deck is fixed, then the deck', async () => {
+    const cwd = makeWorkspace({ 'talk.md': '---\ntitle: [<script>alert(1)</script>\n---\n# Broken\n' });
+    const err: string[] = [];
+    const io = { out: () => undefined, err: (line: string) => err.push(line), cwd, interactive: false, env: {} };
+    const server = await startServer({ decks: ['talk.md'], settings: settingsFromFlags({}, io), port: 0, log: io });
+    try {
+      const page = await fetch(`${server.url}talk/`);
+      expect(page.status).toBe(503);
+      const html = await page.text();
+      expect(html).toMatch(/talk\.md:2(:\d+)?: invalid front matter/);
+      expect(html).not.toContain('<script>alert(1)</script>');
+      expect(html).toContain('<script src="/__deckmark/live.js" data-deck="talk"');
+      expect(err[0]).toMatch(/^deckmark: talk\.md:2(:\d+)?: invalid front matter/);
+      writeFileSync(join(cwd, 'talk.md'), '# Fixed\n');
+      // Waits for the watcher and the rebuild by asking the server, not by sleeping a fixed time.
+      while ((await fetch(`${server.url}talk/`)).status !== 200) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await (await fetch(`${server.url}talk/`)).text()).toContain('<h1 id="fixed">Fixed</h1>');
+    } finally {
+      await server.close();
+    }
+  });
+});
