@@ -43,10 +43,12 @@ export function pdfPathFor(built: BuiltDeck, suffix = ''): string {
  * any stage leaves earlier PDFs as they were.
  */
 export async function exportPdf(manager: BrowserManager, built: BuiltDeck, options: PdfExportOptions): Promise<PdfExportResult> {
-  const deadline = new Deadline(options.timeoutMs ?? defaultTimeoutMs(built.rendered.slides.length), built.file);
+  const budget = options.timeoutMs ?? defaultTimeoutMs(built.rendered.slides.length);
   const stage = options.onStage ?? (() => undefined);
   stage('starting Chromium');
-  await deadline.run('launch', manager.browser());
+  // The browser is shared by every deck of the run, so its start has a budget of its own.
+  await new Deadline(budget, built.file).run('launch', manager.browser());
+  const deadline = new Deadline(budget, built.file);
 
   const started = performance.now();
   stage('loading');

@@ -69,6 +69,9 @@ ${buildFlagsHelp
     try {
       // Fail before building anything when there is no browser to print with.
       await manager.locate();
+      // Chromium starts while the decks build, on the other core (measured in bench/: the
+      // build's time is hidden). A failed launch surfaces where the export awaits the browser.
+      manager.browser().catch(() => undefined);
       const results = await mapBounded(decks, availableParallelism(), async (file) => {
         const started = performance.now();
         const built = await buildDeck(file, settings);

@@ -53,8 +53,9 @@ ${buildFlagsHelp
       const results = await mapBounded(decks, availableParallelism(), async (file) => {
         const built = await buildDeck(file, settings);
         reportWarnings(io, built.warnings);
-        const deadline = new Deadline(timeout === undefined ? defaultTimeoutMs(built.rendered.slides.length) : timeout * 1000, file);
-        await deadline.run('launch', manager.browser());
+        const budget = timeout === undefined ? defaultTimeoutMs(built.rendered.slides.length) : timeout * 1000;
+        await new Deadline(budget, file).run('launch', manager.browser());
+        const deadline = new Deadline(budget, file);
         const started = performance.now();
         const shot = await manager.withPage((page) => captureSlides(page, built, scale, deadline, (done, total) => progress.count(`${file}`, done, total)));
         const folder = join(dirname(built.folder), `${built.name}-png`);
