@@ -92,7 +92,8 @@ function buildSlide(
   if (notesLines.length > 0) notesLines[0] = notesLines[0]!.replace(notes, '').trimStart();
   const leadingBlank = bodyLines.findIndex((line) => line.trim() !== '');
   return {
-    line: firstLine + start,
+    // The first line with content, not the blank one after the separator: messages point there.
+    line: firstLine + firstContentLine(lines, start, end),
     markdownLine: firstLine + start + Math.max(leadingBlank, 0),
     h: context.h,
     v: context.v,
@@ -154,6 +155,11 @@ function lineMatcher(source: string, key: string, file: string): (line: string) 
   } catch (error) {
     fail(`option "${key}" is not a valid regular expression: ${(error as Error).message}`, 'input', { file });
   }
+}
+
+function firstContentLine(lines: string[], start: number, end: number): number {
+  for (let index = start; index < end; index++) if (lines[index]!.trim() !== '') return index;
+  return start;
 }
 
 function countNewlines(text: string): number {

@@ -20,7 +20,7 @@ describe('deckmark check', () => {
     const { code, findings } = await checkJson('overflow.md');
     expect(code).toBe(ExitCode.checkFailed);
     const overflow = on(findings, 'overflow');
-    expect(overflow.map((finding) => finding.line)).toEqual([11, 36, 43]);
+    expect(overflow.map((finding) => finding.line)).toEqual([12, 37, 44]);
     expect(overflow.every((finding) => finding.severity === 'error')).toBe(true);
     // Absolutely placed blocks: the amounts do not depend on fonts or theme padding.
     expect(overflow[1]?.message).toContain('by 420 px at the bottom and 80 px on the right');
@@ -31,7 +31,7 @@ describe('deckmark check', () => {
     expect(Math.abs(Number(bottom) - Number(top))).toBeLessThanOrEqual(1);
     expect(Number(overflow[0]?.message.match(/by (\d+) px at the bottom/)?.[1])).toBeGreaterThan(300);
     // A scrolling code block is clipped, not overflowing — but its hidden lines are reported.
-    expect(findings.find((finding) => finding.line === 48)?.rule).toBe('clipped-content');
+    expect(findings.find((finding) => finding.line === 49)?.rule).toBe('clipped-content');
     // data-check-ignore on the title slide silences its empty-slide warning, not its overflow.
     expect(on(findings, 'empty-slide')).toEqual([]);
   });
@@ -53,13 +53,13 @@ describe('deckmark check', () => {
     }
     const summary = findings.map(({ line, severity, rule }) => `${line} ${severity} ${rule}`);
     expect(summary).toEqual([
-      '5 error image-missing',
-      '5 warning image-alt',
-      '13 warning external-request',
-      '19 error javascript-link',
+      '6 error image-missing',
+      '6 warning image-alt',
+      '14 warning external-request',
+      '20 error javascript-link',
       '25 warning empty-slide',
-      '27 warning no-heading',
-      '31 warning accessibility/color-contrast',
+      '28 warning no-heading',
+      '32 warning accessibility/color-contrast',
     ]);
     expect(on(findings, 'image-missing')[0]?.message).toContain('"broken.png"');
     expect(on(findings, 'image-alt')[0]?.message).toContain('"dot.png"');
@@ -81,7 +81,7 @@ describe('deckmark check', () => {
 
   it('judges contrast on a slide even when the slide before it overflows onto it', async () => {
     const { findings } = await checkJson('overlap.md');
-    expect(findings.map(({ line, rule }) => `${line} ${rule}`)).toEqual(['5 overflow', '11 accessibility/color-contrast']);
+    expect(findings.map(({ line, rule }) => `${line} ${rule}`)).toEqual(['6 overflow', '12 accessibility/color-contrast']);
     // Judged against the slide's own paper, not the dark block spilling from the slide above.
     expect(findings[1]?.message).toContain('"Faint text below a slide that overflows"');
     expect(findings[1]?.message).not.toContain('#111111');
@@ -98,7 +98,7 @@ describe('deckmark check', () => {
     const result = await runCli(['check', 'warnings-only.md'], cwd);
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toEqual([
-      'warnings-only.md:10: warning: slide has no heading; start it with a title such as "## …" [no-heading]',
+      'warnings-only.md:11: warning: slide has no heading; start it with a title such as "## …" [no-heading]',
       expect.stringMatching(/^warnings-only\.md: 2 slides checked · 0 errors, 1 warning · /),
     ]);
   });

@@ -15,7 +15,7 @@ describe('the page template', () => {
     const html = page('# A\n\n---\n\n# B\n\n----\n\n# B2\n\n---\n\n# C\n');
     expect(html.match(/<section class="stack">/g)).toHaveLength(1);
     expect(html.match(/<section class="layout-default"/g)).toHaveLength(4);
-    expect(html).toMatch(/<section class="stack">\s*<section[^>]*data-line="4"[\s\S]*<h1 id="b2">B2<\/h1>[\s\S]*?<\/section>\s*<\/section>/);
+    expect(html).toMatch(/<section class="stack">\s*<section[^>]*data-line="5"[\s\S]*<h1 id="b2">B2<\/h1>[\s\S]*?<\/section>\s*<\/section>/);
   });
 
   it('puts notes in an aside the notes plugin reads', () => {
