@@ -79,6 +79,31 @@ export async function measure(command, args, { runs, warmup = true, sampleTree =
   return { ...summarize(times), nodeMB: Math.max(...nodePeaks) / 1024, treeMB: tree ? tree.treeKB / 1024 : undefined, runs };
 }
 
+/**
+ * A subject and its floor, run alternately (floor, subject, floor, …): on a shared machine
+ * a burst of load then hits both, and the ratio stays honest.
+ */
+export async function measurePair(floor, subject, { runs, sampleTree = false }) {
+  const specs = [floor, subject];
+  for (const spec of specs) await runOnce(spec.command, spec.args, spec.options);
+  const results = specs.map(() => ({ times: [], nodeKB: [] }));
+  for (let run = 0; run < runs; run++) {
+    for (const [index, spec] of specs.entries()) {
+      const result = await runOnce(spec.command, spec.args, spec.options);
+      results[index].times.push(result.ms);
+      results[index].nodeKB.push(result.nodeKB);
+    }
+  }
+  const trees = [];
+  if (sampleTree) for (const spec of specs) trees.push(await runOnce(spec.command, spec.args, { ...spec.options, sampleTree: true }));
+  return results.map((result, index) => ({
+    ...summarize(result.times),
+    nodeMB: Math.max(...result.nodeKB) / 1024,
+    treeMB: trees[index] ? trees[index].treeKB / 1024 : undefined,
+    runs,
+  }));
+}
+
 export function summarize(times) {
   const sorted = [...times].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { availableCommands, compileCli, findChromium, root } from './deckmark.mjs';
 import { writeDecks } from './decks.mjs';
 import { serveLatency } from './serve-latency.mjs';
-import { batchSuite, buildSuite, pdfSuite, stageSuite } from './suites.mjs';
+import { batchSuite, buildSuite, pdfStageSuite, pdfSuite, stageSuite } from './suites.mjs';
 import { formatTable } from './table.mjs';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' }, sizes: { type: 'string' }, only: { type: 'string' } } });
@@ -40,6 +40,7 @@ async function suite(name, needs, run) {
 
 await suite('build', ['build'], () => buildSuite({ ...context, runs: runs.fast }));
 await suite('stages', ['build'], () => stageSuite({ ...context, runs: runs.fast }));
+await suite('stages', ['pdf'], () => pdfStageSuite(context));
 await suite('pdf', [], () => {
   for (const command of ['pdf', 'check']) if (!commands.has(command)) note(`no \`${command}\` command yet: measuring its floor only`);
   return pdfSuite({ ...context, runs: runs.slow });
@@ -48,7 +49,7 @@ await suite('batch', ['pdf'], () => batchSuite({ ...context, runs: runs.slow }))
 await suite('serve', ['serve'], async () => {
   const size = decks.has(200) ? 200 : Math.max(...decks.keys());
   const latency = await serveLatency({ ...context, file: decks.get(size), saves: runs.saves });
-  return [{ group: 'serve', name: 'serve: save → text visible', size, ...latency, target: 150, met: latency.medianMs < 150 }];
+  return [{ group: 'serve', name: 'serve: save → text visible', size, ...latency, target: 150, unit: 'ms', met: latency.medianMs < 150 }];
 });
 
 const machine = { node: process.version, cpus: availableParallelism(), cpu: cpus()[0]?.model, chromium, quick: values.quick ?? false };

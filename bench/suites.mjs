@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, root } from './deckmark.mjs';
-import { measure } from './measure.mjs';
+import { measure, measurePair } from './measure.mjs';
 
 const node = process.execPath;
 const deckmark = (...args) => [cli, ...args];
@@ -53,6 +53,19 @@ export function stageSuite({ decks, work, runs }) {
       const sorted = [...times].sort((a, b) => a - b);
       rows.push({ group: 'stages', name: `build: ${stage}`, size, medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], maxMs: sorted.at(-1) });
     }
+  }
+  return rows;
+}
+
+/** In-process stage timings of pdf (bench/pdf-stages.mts): build, launch, load, print, post-process, handout. */
+export function pdfStageSuite({ decks, work }) {
+  const rows = [];
+  for (const size of [10, 200].filter((s) => decks.has(s))) {
+    const output = execFileSync(node, ['--import', 'tsx', join(import.meta.dirname, 'pdf-stages.mts'), decks.get(size), join(work, 'pdf-stages')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    for (const [stage, ms] of Object.entries(JSON.parse(output).timings)) rows.push({ group: 'stages', name: `pdf: ${stage}`, size, medianMs: ms });
   }
   return rows;
 }

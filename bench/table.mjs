@@ -13,7 +13,7 @@ export function formatTable(rows) {
     megabytes(r.treeMB),
     r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}×`,
     r.floor ?? '',
-    r.target === undefined ? '' : `${r.met ? 'met' : 'MISSED'} (≤ ${r.target}${r.name.includes('(MB)') && r.ratio === undefined ? ' MB' : '×'})`,
+    r.target === undefined ? '' : `${r.met ? 'met' : 'MISSED'} (≤ ${r.target}${r.unit ? ` ${r.unit}` : '×'})`,
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
   const format = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
