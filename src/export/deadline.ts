@@ -57,3 +57,11 @@ function timeoutError(stage: ExportStage, what: string, budgetMs: number): Deckm
 export function defaultTimeoutMs(slides: number): number {
   return 30_000 + 1_000 * slides;
 }
+
+/**
+ * Chromium's start is shared by every deck of a run and does not grow with any deck; a
+ * short --timeout meant for a deck must not fail the start on a busy machine.
+ */
+export function launchBudgetMs(deckBudgetMs: number): number {
+  return Math.max(deckBudgetMs, 30_000);
+}

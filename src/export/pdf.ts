@@ -4,7 +4,7 @@ import type { BrowserManager } from '../browser/manager.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
 import { writeFileAtomic } from '../write/files.js';
-import { Deadline, defaultTimeoutMs } from './deadline.js';
+import { Deadline, defaultTimeoutMs, launchBudgetMs } from './deadline.js';
 import { type HandoutOptions, makeHandout } from './handout.js';
 import { openPrintView, type PrintViewOptions } from './load.js';
 import { printSlides } from './print.js';
@@ -47,7 +47,7 @@ export async function exportPdf(manager: BrowserManager, built: BuiltDeck, optio
   const stage = options.onStage ?? (() => undefined);
   stage('starting Chromium');
   // The browser is shared by every deck of the run, so its start has a budget of its own.
-  await new Deadline(budget, built.file).run('launch', manager.browser());
+  await new Deadline(launchBudgetMs(budget), built.file).run('launch', manager.browser());
   const deadline = new Deadline(budget, built.file);
 
   const started = performance.now();

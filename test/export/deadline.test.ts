@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DeckmarkError, ExitCode } from '../../src/errors.js';
-import { Deadline, defaultTimeoutMs } from '../../src/export/deadline.js';
+import { Deadline, defaultTimeoutMs, launchBudgetMs } from '../../src/export/deadline.js';
 
 describe('Deadline', () => {
   it('fails with the timeout code and names the deck and the stage once the budget is spent', async () => {
@@ -19,5 +19,10 @@ describe('Deadline', () => {
   it('scales the default budget with the deck instead of a flat 30 s', () => {
     expect(defaultTimeoutMs(0)).toBe(30_000);
     expect(defaultTimeoutMs(100)).toBe(130_000);
+  });
+
+  it('gives Chromium at least 30 s to start, whatever a deck budget', () => {
+    expect(launchBudgetMs(3_000)).toBe(30_000);
+    expect(launchBudgetMs(90_000)).toBe(90_000);
   });
 });

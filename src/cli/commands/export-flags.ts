@@ -11,8 +11,8 @@ export const exportFlags = {
 
 export const exportFlagsHelp = `      --chrome-path P   the Chromium, Chrome or Edge to use (else CHROME_PATH,
                         PUPPETEER_EXECUTABLE_PATH, a system install, the bundled one)
-      --timeout S       seconds one deck may take (default: 30 + 1 per slide; Chromium's
-                        start has the same budget on its own);
+      --timeout S       seconds one deck may take (default: 30 + 1 per slide;
+                        Chromium's start has a budget of its own, at least 30 s);
                         the error names the stage that ran out of time`;
 
 /** A progress line on stderr when a person watches; silent otherwise. */

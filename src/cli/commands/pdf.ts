@@ -63,7 +63,7 @@ ${buildFlagsHelp
       import('../../export/pdf.js'),
       import('../../export/pool.js'),
     ]);
-    const manager = new BrowserManager({ chromePath: values['chrome-path'], launchTimeoutMs: timeout === undefined ? undefined : timeout * 1000 });
+    const manager = new BrowserManager({ chromePath: values['chrome-path'] });
     const progress = await progressFor(io);
     let done = 0;
     try {

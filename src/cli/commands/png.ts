@@ -39,7 +39,7 @@ ${buildFlagsHelp
     const timeout = parseNumberFlag('timeout', values.timeout, { min: 1, max: 86_400 });
     const settings = settingsFromFlags(values, io);
     const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
-    const [{ BrowserManager }, { captureSlides }, { Deadline, defaultTimeoutMs }, { mapBounded }, { writeSlideImages }] = await Promise.all([
+    const [{ BrowserManager }, { captureSlides }, { Deadline, defaultTimeoutMs, launchBudgetMs }, { mapBounded }, { writeSlideImages }] = await Promise.all([
       import('../../browser/manager.js'),
       import('../../export/png.js'),
       import('../../export/deadline.js'),
@@ -54,7 +54,7 @@ ${buildFlagsHelp
         const built = await buildDeck(file, settings);
         reportWarnings(io, built.warnings);
         const budget = timeout === undefined ? defaultTimeoutMs(built.rendered.slides.length) : timeout * 1000;
-        await new Deadline(budget, file).run('launch', manager.browser());
+        await new Deadline(launchBudgetMs(budget), file).run('launch', manager.browser());
         const deadline = new Deadline(budget, file);
         const started = performance.now();
         const shot = await manager.withPage((page) => captureSlides(page, built, scale, deadline, (done, total) => progress.count(`${file}`, done, total)));
