@@ -9,7 +9,7 @@ const languages = ['ts', 'python', 'bash', 'json', 'go', 'rust'];
 function codeBlock(index) {
   const language = languages[index % languages.length];
   return [
-    '```' + language,
+    `\`\`\`${language}`,
     `// slide ${index}: a small function`,
     `function step${index}(input) {`,
     `  const total = input.reduce((sum, value) => sum + value * ${index}, 0);`,

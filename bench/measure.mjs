@@ -83,9 +83,9 @@ export async function measure(command, args, { runs, warmup = true, sampleTree =
  * A subject and its floor, run alternately (floor, subject, floor, …): on a shared machine
  * a burst of load then hits both, and the ratio stays honest.
  */
-export async function measurePair(floor, subject, { runs, sampleTree = false }) {
+export async function measurePair(floor, subject, { runs, warmup = true, sampleTree = false }) {
   const specs = [floor, subject];
-  for (const spec of specs) await runOnce(spec.command, spec.args, spec.options);
+  if (warmup) for (const spec of specs) await runOnce(spec.command, spec.args, spec.options);
   const results = specs.map(() => ({ times: [], nodeKB: [] }));
   for (let run = 0; run < runs; run++) {
     for (const [index, spec] of specs.entries()) {

@@ -17,12 +17,13 @@ function row(group, name, size, figures, floor, target) {
 export async function buildSuite({ decks, work, runs }) {
   const rows = [];
   for (const [size, file] of decks) {
-    const floor = {
-      name: 'bare render',
-      ...(await measure(node, [join(import.meta.dirname, 'floor-render.mjs'), file, join(work, `floor-${size}.html`)], { runs })),
-    };
+    const [floorFigures, build] = await measurePair(
+      { command: node, args: [join(import.meta.dirname, 'floor-render.mjs'), file, join(work, `floor-${size}.html`)] },
+      { command: node, args: deckmark('build', file, '-o', join(work, 'dist')), options: { cwd: work } },
+      { runs },
+    );
+    const floor = { name: 'bare render', ...floorFigures };
     rows.push(row('build', 'bare marked+Handlebars', size, floor));
-    const build = await measure(node, deckmark('build', file, '-o', join(work, 'dist')), { runs, cwd: work });
     rows.push(row('build', 'deckmark build', size, build, floor, size === 200 ? 1.3 : undefined));
   }
   const at = (size) => rows.find((r) => r.name === 'deckmark build' && r.size === size);
@@ -76,13 +77,16 @@ export async function pdfSuite({ decks, work, runs, chromium, commands }) {
     // The floor prints the very page deckmark builds.
     execFileSync(node, deckmark('build', file, '-o', join(work, 'floor')), { cwd: work });
     const page = join(work, 'floor', `deck-${size}`, 'index.html');
-    const floor = {
-      name: 'bare page.pdf()',
-      ...(await measure(node, [join(import.meta.dirname, 'floor-pdf.mjs'), chromium, page, join(work, `floor-${size}.pdf`)], { runs, sampleTree: true })),
-    };
+    const floorSpec = { command: node, args: [join(import.meta.dirname, 'floor-pdf.mjs'), chromium, page, join(work, `floor-${size}.pdf`)] };
+    const pdfSpec = { command: node, args: deckmark('pdf', file, '-o', join(work, 'dist')), options: { cwd: work } };
+    // Browser runs are slow: no warm-up (the build above filled the file cache), and the
+    // process tree is sampled at the largest size only, where the memory goal applies.
+    const options = { runs, warmup: false, sampleTree: size === Math.max(...decks.keys()) };
+    const [floorFigures, pdfFigures] = commands.has('pdf') ? await measurePair(floorSpec, pdfSpec, options) : [await measure(node, floorSpec.args, options)];
+    const floor = { name: 'bare page.pdf()', ...floorFigures };
     rows.push(row('pdf', 'bare puppeteer page.pdf()', size, floor));
     if (commands.has('pdf')) {
-      const pdf = { name: 'deckmark pdf', ...(await measure(node, deckmark('pdf', file, '-o', join(work, 'dist')), { runs, cwd: work, sampleTree: true })) };
+      const pdf = { name: 'deckmark pdf', ...pdfFigures };
       rows.push(row('pdf', 'deckmark pdf', size, pdf, floor, 1.15));
       if (pdf.treeMB && floor.treeMB) {
         rows.push({
@@ -97,21 +101,18 @@ export async function pdfSuite({ decks, work, runs, chromium, commands }) {
           met: pdf.treeMB / floor.treeMB <= 1.2,
         });
       }
-      const handout = await measure(node, deckmark('pdf', file, '--handout', '6', '-o', join(work, 'dist')), { runs, cwd: work });
+      const handout = await measure(node, deckmark('pdf', file, '--handout', '6', '-o', join(work, 'dist')), { runs, warmup: false, cwd: work });
       rows.push(row('pdf', 'deckmark pdf --handout 6', size, handout, pdf, 1.4));
     }
     if (commands.has('check')) {
-      const load = { name: 'bare page load', ...(await measure(node, [join(import.meta.dirname, 'floor-pdf.mjs'), chromium, page, '-'], { runs })) };
-      rows.push(row('check', 'bare puppeteer page load', size, load));
-      rows.push(
-        row(
-          'check',
-          'deckmark check',
-          size,
-          await measure(node, deckmark('check', file, '-o', join(work, 'dist')), { runs, cwd: work, acceptExit: [0, 1] }),
-          load,
-        ),
+      const [loadFigures, check] = await measurePair(
+        { command: node, args: [join(import.meta.dirname, 'floor-pdf.mjs'), chromium, page, '-'] },
+        { command: node, args: deckmark('check', file, '-o', join(work, 'dist')), options: { cwd: work, acceptExit: [0, 1] } },
+        { runs, warmup: false },
       );
+      const load = { name: 'bare page load', ...loadFigures };
+      rows.push(row('check', 'bare puppeteer page load', size, load));
+      rows.push(row('check', 'deckmark check', size, check, load));
     }
   }
   return rows;
@@ -124,7 +125,7 @@ export async function batchSuite({ decks, work, runs }) {
   mkdirSync(folder, { recursive: true });
   const files = Array.from({ length: 10 }, (_, index) => join(folder, `talk-${index + 1}.md`));
   for (const file of files) copyFileSync(source, file);
-  const one = await measure(node, deckmark('pdf', ...files, '-o', join(work, 'batch-out')), { runs, cwd: work });
+  const one = await measure(node, deckmark('pdf', ...files, '-o', join(work, 'batch-out')), { runs, warmup: false, cwd: work });
   const times = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
