@@ -1,33 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { extname, posix } from 'node:path';
+import { posix } from 'node:path';
 import { type Element, Text } from 'domhandler';
+import { lookup } from 'mime-types';
 import { fail } from '../errors.js';
 import { writeFileAtomic } from './files.js';
 import type { OutputPlan } from './index.js';
 import { elementsOf, mapUrlAttributes, parsePage, serializePage } from './page-urls.js';
-
-const mimeTypes: Record<string, string> = {
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.svg': 'image/svg+xml',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp4': 'video/mp4',
-  '.webm': 'video/webm',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.vtt': 'text/vtt',
-};
 
 /**
  * The single-file stage, after templating: the page with every file of the output plan
@@ -82,6 +60,6 @@ function inlineCssUrls(css: string, cssPath: string, read: (path: string) => Buf
 }
 
 function dataUrl(path: string, data: Buffer): string {
-  const type = mimeTypes[extname(path.replace(/[?#].*$/, '')).toLowerCase()] ?? 'application/octet-stream';
+  const type = lookup(path.replace(/[?#].*$/, '')) || 'application/octet-stream';
   return `data:${type};base64,${data.toString('base64')}`;
 }

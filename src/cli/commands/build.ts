@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { isDeckmarkError } from '../../errors.js';
 import { buildDeck } from '../../pipeline.js';
 import { parseCommandArgs } from '../args.js';
+import { mapBounded, settleDecks } from '../batch.js';
 import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
 import { expandDeckInputs } from '../inputs.js';
@@ -26,21 +26,13 @@ ${buildFlagsHelp}`,
     }
     const settings = settingsFromFlags(values, io);
     const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
-    let failures = 0;
-    for (const file of decks) {
+    const results = await mapBounded(decks, 1, async (file) => {
       const started = performance.now();
-      try {
-        const built = await buildDeck(file, settings);
-        reportWarnings(io, built.warnings);
-        const slides = built.rendered.slides.length;
-        io.out(`${file} → ${relative(io.cwd, built.page)} · ${slides} slide${slides === 1 ? '' : 's'} · ${formatDuration(performance.now() - started)}`);
-      } catch (error) {
-        // One broken deck must not stop the others; it still makes the whole run fail.
-        if (!isDeckmarkError(error) || decks.length === 1) throw error;
-        io.err(`deckmark: ${error.toString()}`);
-        failures++;
-      }
-    }
-    return failures === 0 ? 0 : 1;
+      const built = await buildDeck(file, settings);
+      reportWarnings(io, built.warnings);
+      const slides = built.rendered.slides.length;
+      io.out(`${file} → ${relative(io.cwd, built.page)} · ${slides} slide${slides === 1 ? '' : 's'} · ${formatDuration(performance.now() - started)}`);
+    });
+    return settleDecks(results, io);
   },
 };

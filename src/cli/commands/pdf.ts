@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fail, isDeckmarkError } from '../../errors.js';
+import { fail } from '../../errors.js';
 import { buildDeck } from '../../pipeline.js';
 import { parseCommandArgs, parseNumberFlag } from '../args.js';
+import { mapBounded, settleDecks } from '../batch.js';
 import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
 import { expandDeckInputs } from '../inputs.js';
@@ -58,11 +59,7 @@ ${buildFlagsHelp
 
     const settings = settingsFromFlags(values, io);
     const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
-    const [{ BrowserManager }, { exportPdf }, { mapBounded }] = await Promise.all([
-      import('../../browser/manager.js'),
-      import('../../export/pdf.js'),
-      import('../../export/pool.js'),
-    ]);
+    const [{ BrowserManager }, { exportPdf }] = await Promise.all([import('../../browser/manager.js'), import('../../export/pdf.js')]);
     const manager = new BrowserManager({ chromePath: values['chrome-path'] });
     const progress = await progressFor(io);
     let done = 0;
@@ -89,14 +86,7 @@ ${buildFlagsHelp
         progress.show(`${++done}/${decks.length} decks · ${formatDuration(performance.now() - started)}`);
       });
       progress.clear();
-      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-      // One broken deck must not stop the others; it still makes the whole run fail.
-      if (decks.length === 1 && failures[0]) throw failures[0].reason;
-      for (const failure of failures) {
-        if (!isDeckmarkError(failure.reason)) throw failure.reason;
-        io.err(`deckmark: ${failure.reason.toString()}`);
-      }
-      return failures.length === 0 ? 0 : 1;
+      return settleDecks(results, io);
     } finally {
       progress.clear();
       await manager.dispose();

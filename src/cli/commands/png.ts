@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { isDeckmarkError } from '../../errors.js';
 import { buildDeck } from '../../pipeline.js';
 import { parseCommandArgs, parseNumberFlag } from '../args.js';
+import { mapBounded, settleDecks } from '../batch.js';
 import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
 import { expandDeckInputs } from '../inputs.js';
@@ -39,11 +39,10 @@ ${buildFlagsHelp
     const timeout = parseNumberFlag('timeout', values.timeout, { min: 1, max: 86_400 });
     const settings = settingsFromFlags(values, io);
     const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
-    const [{ BrowserManager }, { captureSlides }, { Deadline, defaultTimeoutMs, launchBudgetMs }, { mapBounded }, { writeSlideImages }] = await Promise.all([
+    const [{ BrowserManager }, { captureSlides }, { Deadline, defaultTimeoutMs, launchBudgetMs }, { writeSlideImages }] = await Promise.all([
       import('../../browser/manager.js'),
       import('../../export/png.js'),
       import('../../export/deadline.js'),
-      import('../../export/pool.js'),
       import('../../export/png-files.js'),
     ]);
     const manager = new BrowserManager({ chromePath: values['chrome-path'] });
@@ -65,13 +64,7 @@ ${buildFlagsHelp
         io.out(summaryLine(file, `${relative(io.cwd, folder)}/`, { pages: shot.images.length, bytes, ms: performance.now() - started }, 'image'));
       });
       progress.clear();
-      const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
-      if (decks.length === 1 && failures[0]) throw failures[0].reason;
-      for (const failure of failures) {
-        if (!isDeckmarkError(failure.reason)) throw failure.reason;
-        io.err(`deckmark: ${failure.reason.toString()}`);
-      }
-      return failures.length === 0 ? 0 : 1;
+      return settleDecks(results, io);
     } finally {
       progress.clear();
       await manager.dispose();
