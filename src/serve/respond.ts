@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { contentTypeOf, lookupStatic } from './static.js';
 
 export const commonHeaders = {
@@ -36,7 +37,8 @@ export async function sendFile(root: string, path: string, request: IncomingMess
   if (found.kind !== 'file') return send(response, found.kind === 'refused' ? found.status : 404, 'text/plain; charset=utf-8', 'not found\n');
   response.writeHead(200, { ...commonHeaders, 'Content-Type': contentTypeOf(found.path), 'Content-Length': found.size });
   if (request.method === 'HEAD') return void response.end();
-  createReadStream(found.path)
-    .on('error', () => response.destroy())
-    .pipe(response);
+  // `pipeline`, not `.pipe()`: when the client hangs up mid-file, `.pipe()` only unpipes and
+  // leaves the file open for good — one leaked descriptor per aborted download. `pipeline`
+  // destroys both ends on a read error or an early close.
+  pipeline(createReadStream(found.path), response, () => undefined);
 }

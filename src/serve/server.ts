@@ -11,6 +11,7 @@ import { type LiveDeck, LiveDecks, type ServeLog } from './decks.js';
 import { EventHub } from './events.js';
 import { allowedHosts, hostForUrl, isAllowedHost, isAllowedOrigin, isWildcardHost, loopbackHost } from './host.js';
 import { renderBuildErrorPage, renderIndexPage } from './index-page.js';
+import { type ConnectionLimits, serverOptions } from './limits.js';
 import { listen } from './listen.js';
 import { redirect, safeDecode, send, sendFile } from './respond.js';
 import { lookupStatic } from './static.js';
@@ -31,6 +32,8 @@ export interface ServeOptions {
   /** Folder name shown on the index page. */
   label?: string;
   log: ServeLog;
+  /** Request timeouts; the defaults suit everyone, tests shorten them. */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export interface RunningServer {
@@ -41,6 +44,8 @@ export interface RunningServer {
   close(): Promise<void>;
   /** Settles when the server has stopped, whoever stopped it. */
   closed: Promise<void>;
+  /** Open sockets and, among them, live-reload streams: both fall to 0 when clients leave. */
+  connections(): Promise<{ sockets: number; liveStreams: number }>;
 }
 
 const livePath = '/__deckmark/live.js';
@@ -61,7 +66,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   await live.buildAll();
 
   let hosts = new Set<string>();
-  const server = createServer((request, response) => {
+  const server = createServer(serverOptions(options.limits), (request, response) => {
     route(request, response).catch((error) => {
       options.log.err(`deckmark: ${request.url}: ${(error as Error).message}`);
       if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error\n');
@@ -160,7 +165,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
   const removeShutdownHook = onShutdown(close);
   const shown = isWildcardHost(host) ? 'localhost' : hostForUrl(host);
-  return { url: `http://${shown}:${port}/`, port, host, decks: live.decks, close, closed };
+  const connections = () =>
+    new Promise<{ sockets: number; liveStreams: number }>((resolve, reject) =>
+      server.getConnections((error, sockets) => (error ? reject(error) : resolve({ sockets, liveStreams: hub.connections }))),
+    );
+  return { url: `http://${shown}:${port}/`, port, host, decks: live.decks, close, closed, connections };
 }
 
 function liveScript(deck: LiveDeck): string {
