@@ -11,7 +11,7 @@ const deckmark = (...args) => [cli, ...args];
 
 function row(group, name, size, figures, floor, target) {
   const ratio = floor ? figures.medianMs / floor.medianMs : undefined;
-  return { group, name, size, ...figures, floor: floor?.name, ratio, target, met: target === undefined || ratio === undefined ? undefined : ratio <= target };
+  return { group, size, ...figures, name, floor: floor?.name, ratio, target, met: target === undefined || ratio === undefined ? undefined : ratio <= target };
 }
 
 export async function buildSuite({ decks, work, runs }) {
@@ -36,6 +36,7 @@ export async function buildSuite({ decks, work, runs }) {
     medianMs: largest.medianMs,
     nodeMB: largest.nodeMB,
     target: 200,
+    unit: 'MB',
     met: largest.nodeMB < 200,
   });
   return rows;
