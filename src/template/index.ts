@@ -64,9 +64,22 @@ function sectionAttributes(slide: RenderedSlide): Record<string, string> {
 
 function formatAttributes(attributes: Record<string, string>): string {
   return Object.entries(attributes)
-    .filter(([name]) => /^[a-z][a-z0-9-]*$/.test(name) && !name.startsWith('on'))
+    .filter(([name, value]) => /^[a-z][a-z0-9-]*$/.test(name) && !name.startsWith('on') && !runsScript(name, value))
     .map(([name, value]) => ` ${name}="${Handlebars.escapeExpression(value)}"`)
     .join('');
+}
+
+/**
+ * Slide attributes reach the page without the sanitiser, and Reveal loads
+ * `data-background-iframe` into an iframe's `src` (at once with `preloadIframes`): a
+ * `javascript:` or `data:` value there would run script in the deck's page.
+ */
+function runsScript(name: string, value: string): boolean {
+  // Browsers ignore whitespace and control characters inside a scheme: `java\tscript:` works.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
+  const url = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
+  if (url.startsWith('javascript:') || url.startsWith('vbscript:')) return true;
+  return url.startsWith('data:') && (name === 'data-background-iframe' || url.startsWith('data:text/html'));
 }
 
 function layoutLine(slide: RenderedSlide['source']): number {

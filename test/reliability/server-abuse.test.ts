@@ -30,6 +30,14 @@ const mix: { path: string; method?: string; status: number; file?: string }[] = 
   { path: '/talk/%5c..%5c..%5csecret.txt', status: 403 },
   { path: '/talk/index.html%00.png', status: 403 },
   { path: '/talk/%zz', status: 400 },
+  { path: '/talk/.%2e/.%2e/secret.txt', status: 403 },
+  { path: '/talk//..//..//secret.txt', status: 403 },
+  { path: '/talk/assets/../../../../../../etc/passwd', status: 403 },
+  // Decoded once: `%252e` stays the literal name `%2e`, which does not exist.
+  { path: '/talk/%252e%252e/%252e%252e/secret.txt', status: 404 },
+  // Overlong UTF-8 for `.`: not valid UTF-8, so not decodable.
+  { path: '/talk/%c0%ae%c0%ae/%c0%ae%c0%ae/secret.txt', status: 400 },
+  { path: '//secret.txt', status: 404 },
   { path: '/talk/', method: 'POST', status: 405 },
 ];
 
