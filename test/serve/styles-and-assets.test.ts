@@ -53,7 +53,8 @@ describe('deckmark serve: theme and image changes', () => {
       '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40"><rect width="80" height="40"/></svg>\n',
     );
     await page.waitForFunction(() => (window as unknown as LiveWindow).__marker === undefined, { timeout: 20_000 });
-    await page.evaluate(() => (window as unknown as LiveWindow).deckmarkReady);
+    // The marker is gone as soon as the new document exists, before its scripts have run.
+    await page.waitForFunction(() => (window as unknown as { Reveal?: { isReady(): boolean } }).Reveal?.isReady() === true, { timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as LiveWindow).Reveal.getIndices())).toMatchObject({ h: 1, v: 0 });
     await page.waitForFunction(() => (document.querySelector('section.present img') as HTMLImageElement | null)?.naturalWidth === 80, { timeout: 20_000 });
   });
