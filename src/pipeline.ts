@@ -13,7 +13,6 @@ import type { RenderedDeck, Warning } from './types.js';
 import { resolveDeckAssets } from './write/deck-assets.js';
 import { planOutput, writeDeck } from './write/index.js';
 import { rewriteAssetUrls } from './write/page-urls.js';
-import { writeSingleFile } from './write/single-file.js';
 import { resolveTheme } from './write/theme.js';
 
 export interface BuildSettings {
@@ -58,7 +57,10 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   const assets = resolveDeckAssets(rendered, dirname(resolve(settings.cwd, file)), settings.allowOutside);
   const plan = planOutput(folder, theme, deck.options.highlightTheme, assets.copies, { math: rendered.usesMath });
   const html = rewriteAssetUrls(renderPage(rendered, settings.templates, plan.page, deckmarkVersion), plan.copies);
-  const page = settings.singleFile ? await writeSingleFile(plan, html, join(settings.outDir, `${deckName(file)}.html`)) : await writeDeck(plan, html);
+  // The single-file writer (and its media-type table) loads only when asked for.
+  const page = settings.singleFile
+    ? await (await import('./write/single-file.js')).writeSingleFile(plan, html, join(settings.outDir, `${deckName(file)}.html`))
+    : await writeDeck(plan, html);
   return {
     file,
     name: deckName(file),

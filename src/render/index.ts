@@ -3,6 +3,7 @@ import { fail } from '../errors.js';
 import type { AssetReference, Deck, RenderedDeck, RenderedSlide, Slide } from '../types.js';
 import type { RenderedCharts } from './charts.js';
 import { MathError } from './extensions/math.js';
+import { detectUntrustedMarkup } from './extensions/untrusted-markup.js';
 import { isLocalUrl, runHtmlPass } from './html-pass.js';
 import { createMarkdownRenderer } from './markdown.js';
 import { sanitize } from './sanitize.js';
@@ -16,14 +17,16 @@ export interface RenderInputs {
 /** The render stage: each slide's Markdown and notes become HTML. Pure, like parse. */
 export function renderDeck(deck: Deck, inputs: RenderInputs = {}): RenderedDeck {
   const trusted = new TrustedFragments();
-  const markdown = createMarkdownRenderer(trusted, inputs.charts ?? new Map());
+  const untrusted = detectUntrustedMarkup();
+  const markdown = createMarkdownRenderer(trusted, inputs.charts ?? new Map(), untrusted);
   const slugger = new GithubSlugger();
   const { html: trustAuthorHtml, incremental } = deck.options;
   // Author HTML is sanitised first; only then do build-made fragments (KaTeX, SVG) go in.
-  const clean = (html: string) => trusted.fill(trustAuthorHtml ? html : sanitize(html));
+  const cleaner = (needsSanitizing: boolean) => (html: string) => trusted.fill(needsSanitizing && !trustAuthorHtml ? sanitize(html) : html);
   const toHtml = (text: string, slide: Slide) => {
     try {
-      return markdown.parse(text, { async: false });
+      const html = markdown.parse(text, { async: false });
+      return { html, clean: cleaner(untrusted.take()) };
     } catch (error) {
       if (!(error instanceof MathError)) throw error;
       fail(`cannot render formula "${error.tex.trim()}": ${error.reason.split('\n')[0]}`, 'input', locateText(error.tex, slide, deck.file));
@@ -31,18 +34,19 @@ export function renderDeck(deck: Deck, inputs: RenderInputs = {}): RenderedDeck 
   };
 
   const slides = deck.slides.map((slide): RenderedSlide => {
-    const body = runHtmlPass(toHtml(slide.markdown, slide), {
+    const parsed = toHtml(slide.markdown, slide);
+    const body = runHtmlPass(parsed.html, {
       incremental: incremental || slide.attributes.incremental === 'true',
       slugger,
       plainText: (text) => trusted.fillText(text),
     });
-    const notes =
-      slide.notes === '' ? '' : clean(runHtmlPass(toHtml(slide.notes, slide), { incremental: false, slugger: new GithubSlugger() }).regions.join('\n'));
+    const notes = slide.notes === '' ? undefined : toHtml(slide.notes, slide);
+    const notesHtml = notes ? notes.clean(runHtmlPass(notes.html, { incremental: false, slugger: new GithubSlugger() }).regions.join('\n')) : '';
     return {
       source: slide,
-      heading: clean(body.heading),
-      regions: body.regions.map(clean),
-      notesHtml: notes,
+      heading: parsed.clean(body.heading),
+      regions: body.regions.map(parsed.clean),
+      notesHtml,
       title: body.title,
       assets: [...body.urls, ...backgroundUrls(slide)].map((url) => locateReference(url, slide)),
     };

@@ -1,4 +1,5 @@
-import katex from 'katex';
+import { createRequire } from 'node:module';
+import type katexModule from 'katex';
 import type { MarkedExtension, Tokens } from 'marked';
 import type { TrustedFragments } from '../trusted.js';
 
@@ -31,7 +32,7 @@ export function math(trusted: TrustedFragments): MarkedExtension {
   const render = (token: MathToken, inline: boolean) => {
     let html: string;
     try {
-      html = katex.renderToString(token.text, { displayMode: token.display, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
+      html = loadKatex().renderToString(token.text, { displayMode: token.display, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore' });
     } catch (error) {
       throw new MathError(token.text, (error as Error).message.replace(/^KaTeX parse error: /, ''));
     }
@@ -74,4 +75,12 @@ export function math(trusted: TrustedFragments): MarkedExtension {
       },
     ],
   };
+}
+
+let katex: typeof katexModule | undefined;
+
+/** KaTeX loads on the first formula: decks without math do not pay for it. */
+function loadKatex(): typeof katexModule {
+  katex ??= createRequire(import.meta.url)('katex') as typeof katexModule;
+  return katex;
 }
