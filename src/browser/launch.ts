@@ -45,6 +45,18 @@ export async function launchBrowser(found: FoundBrowser, timeoutMs: number): Pro
       handleSIGHUP: false,
     });
   } catch (error) {
-    fail(`Chromium at ${found.path} (${found.source}) did not start: ${(error as Error).message.split('\n')[0]}`, 'browserFailed', undefined, error);
+    fail(`Chromium at ${found.path} (${found.source}) did not start: ${launchFailure((error as Error).message)}`, 'browserFailed', undefined, error);
   }
+}
+
+/**
+ * Puppeteer's launch error is several paragraphs with a double space and a troubleshooting
+ * link; keep what tells the user something — the exit code and the program's first stderr
+ * line — and say what to check, since a wrong program (not a browser) is the usual cause.
+ */
+export function launchFailure(message: string): string {
+  const exited = /Failed to launch the browser process:\s*Code: (\S+)/.exec(message);
+  if (!exited) return message.split('\n')[0]!;
+  const said = /\nstderr:\n([^\n]+)/.exec(message)?.[1]?.trim();
+  return `it exited at once with code ${exited[1]}${said ? ` ("${said}")` : ''}; check that it is a Chromium, Chrome or Edge executable (\`deckmark doctor\` tests it)`;
 }

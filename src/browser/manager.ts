@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { fail, isDeckmarkError } from '../errors.js';
 import { onShutdown } from '../lifecycle.js';
 import { debug } from '../log.js';
 import { type FoundBrowser, findBrowser } from './finder.js';
@@ -17,6 +18,7 @@ export class BrowserManager {
   private launching?: Promise<Browser>;
   private found?: FoundBrowser;
   private readonly removeShutdownHook: () => void;
+  private disposing = false;
 
   constructor(private readonly options: BrowserManagerOptions = {}) {
     this.removeShutdownHook = onShutdown(() => this.dispose());
@@ -36,18 +38,36 @@ export class BrowserManager {
     return this.launching;
   }
 
-  /** Runs `work` on a fresh page and closes the page however `work` ends. */
-  async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
-    const page = await (await this.browser()).newPage();
+  /**
+   * Runs `work` on a fresh page and closes the page however `work` ends. `deck` names the
+   * file in the error when Chromium dies under the work.
+   */
+  async withPage<T>(work: (page: Page) => Promise<T>, deck?: string): Promise<T> {
+    const browser = await this.browser();
+    let page: Page | undefined;
     try {
+      page = await browser.newPage();
       return await work(page);
+    } catch (error) {
+      // A crashed or killed Chromium surfaces as puppeteer's "Target closed" protocol error,
+      // which reads like a bug in deckmark; say what happened instead. Disconnection during
+      // dispose() is our own doing and keeps its original error.
+      if (browser.connected || this.disposing || isDeckmarkError(error)) throw error;
+      const found = await this.locate();
+      return fail(
+        `Chromium at ${found.path} (${found.source}) quit unexpectedly: ${(error as Error).message.split('\n')[0]}. Earlier output is unchanged; run the command again, and \`deckmark doctor\` if it keeps happening`,
+        'browserFailed',
+        deck === undefined ? undefined : { file: deck },
+        error,
+      );
     } finally {
-      await page.close().catch(() => undefined);
+      await page?.close().catch(() => undefined);
     }
   }
 
   async dispose(): Promise<void> {
     this.removeShutdownHook();
+    this.disposing = true;
     const launching = this.launching;
     this.launching = undefined;
     if (!launching) return;

@@ -32,7 +32,7 @@ let template: HandlebarsTemplateDelegate | undefined;
 export async function makeHandout(manager: BrowserManager, built: BuiltDeck, slides: SlidesPdf, options: HandoutOptions, deadline: Deadline): Promise<Handout> {
   template ??= Handlebars.compile(readFileSync(join(builtInTemplates, 'handout.hbs'), 'utf8'), { strict: false });
   const context = handoutContext(built.rendered, options.perPage, options.paper, handoutFontCss());
-  const layout = await manager.withPage((page) => layoutHandout(page, template!(context), papers[options.paper], deadline));
+  const layout = await manager.withPage((page) => layoutHandout(page, template!(context), papers[options.paper], deadline), built.file);
   const pdf = await composeHandout(layout, slides.bytes, slides.finalPage);
   const metadata = deckMetadata(built.rendered);
   applyMetadata(pdf, { ...metadata, title: `${metadata.title} (handout)` });

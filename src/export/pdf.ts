@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BrowserManager } from '../browser/manager.js';
+import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
 import { writeFileAtomic } from '../write/files.js';
@@ -33,8 +34,8 @@ export interface PdfExportResult {
 }
 
 /** `dist/talk/index.html` → `dist/talk.pdf`: the PDF sits next to the deck's folder. */
-export function pdfPathFor(built: BuiltDeck, suffix = ''): string {
-  return join(dirname(built.folder), `${built.name}${suffix}.pdf`);
+export function pdfPathFor(outDir: string, deck: string, suffix = ''): string {
+  return join(outDir, `${deck}${suffix}.pdf`);
 }
 
 /**
@@ -44,7 +45,11 @@ export function pdfPathFor(built: BuiltDeck, suffix = ''): string {
  */
 export async function exportPdf(manager: BrowserManager, built: BuiltDeck, options: PdfExportOptions): Promise<PdfExportResult> {
   const budget = options.timeoutMs ?? defaultTimeoutMs(built.rendered.slides.length);
-  const stage = options.onStage ?? (() => undefined);
+  // The debug line lets a developer (and the fault tests) see which stage a deck is in.
+  const stage = (name: string) => {
+    debug('%s: %s', built.file, name);
+    options.onStage?.(name);
+  };
   stage('starting Chromium');
   // The browser is shared by every deck of the run, so its start has a budget of its own.
   await new Deadline(launchBudgetMs(budget), built.file).run('launch', manager.browser());
@@ -56,10 +61,16 @@ export async function exportPdf(manager: BrowserManager, built: BuiltDeck, optio
     const view = await openPrintView(page, built, options, deadline);
     stage(`printing ${view.pages.length} pages`);
     return { view, printed: await printSlides(page, built.rendered.deck.options, deadline) };
-  });
+  }, built.file);
   const slides = await finishSlidesPdf(printed, built.rendered, view.pages);
   const outputs = [
-    { path: pdfPathFor(built), bytes: slides.bytes, pages: slides.pageCount, ms: performance.now() - started, detail: undefined as string | undefined },
+    {
+      path: pdfPathFor(dirname(built.folder), built.name),
+      bytes: slides.bytes,
+      pages: slides.pageCount,
+      ms: performance.now() - started,
+      detail: undefined as string | undefined,
+    },
   ];
   const warnings = [...view.warnings];
 
@@ -69,7 +80,7 @@ export async function exportPdf(manager: BrowserManager, built: BuiltDeck, optio
     const handout = await makeHandout(manager, built, slides, options.handout, deadline);
     warnings.push(...handout.warnings);
     outputs.push({
-      path: pdfPathFor(built, '-handout'),
+      path: pdfPathFor(dirname(built.folder), built.name, '-handout'),
       bytes: handout.bytes,
       pages: handout.pageCount,
       ms: performance.now() - handoutStarted,

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { locateUrls, RequestGuard } from '../check/requests.js';
+import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
 import type { Deadline } from './deadline.js';
@@ -47,6 +48,8 @@ export async function captureSlides(
 
   const images: Uint8Array[] = [];
   const slides = built.rendered.slides;
+  // As for the PDF's stages: shows a developer (and the fault tests) where a deck is.
+  debug('%s: capturing %d slides', built.file, slides.length);
   for (const [index, slide] of slides.entries()) {
     await deadline.run('png', page.evaluate(showSlide, slide.source.h, slide.source.v));
     images.push(await deadline.run('png', page.screenshot({ type: 'png', captureBeyondViewport: false })));

@@ -33,11 +33,43 @@ export async function replaceAtomically(target: string, produce: (temporary: str
     await produce(temporary);
     await rename(temporary, target);
   } catch (error) {
-    await rm(temporary, { force: true });
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'EACCES' || (error as NodeJS.ErrnoException).code === 'EROFS' ? 'permission denied' : (error as Error).message;
-    fail(`cannot write ${target}: ${reason}`, 'output', { file: target }, error);
+    // `force` ignores only a missing file: where a file stands in for a folder, rm fails with
+    // ENOTDIR and would replace the useful error below with a raw one (an "internal error").
+    await rm(temporary, { force: true }).catch(() => undefined);
+    fail(`cannot write this file: ${await whyNotWritten(error as NodeJS.ErrnoException, target)}`, 'output', { file: target }, error);
   } finally {
     forget();
   }
+}
+
+/** The errno codes a user can act on, in words; the path is already in the message. */
+async function whyNotWritten(error: NodeJS.ErrnoException, target: string): Promise<string> {
+  switch (error.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied; make the folder writable or choose another --out-dir';
+    case 'EROFS':
+      return 'the file system is read-only; choose another --out-dir';
+    case 'ENOTDIR':
+    case 'EEXIST': {
+      const file = await fileAbove(target);
+      return file === undefined ? error.message : `${file} is a file, not a folder; move it or choose another --out-dir`;
+    }
+    case 'EISDIR':
+    case 'ENOTEMPTY':
+      return 'a folder of that name is in the way; move it or choose another --out-dir';
+    case 'ENOSPC':
+      return 'the disk is full';
+    default:
+      return error.message;
+  }
+}
+
+/** The file that stands where `target` needs a folder: its nearest existing ancestor, if not a folder. */
+async function fileAbove(target: string): Promise<string | undefined> {
+  for (let folder = dirname(target); dirname(folder) !== folder; folder = dirname(folder)) {
+    const info = await stat(folder).catch(() => undefined);
+    if (info) return info.isDirectory() ? undefined : folder;
+  }
+  return undefined;
 }

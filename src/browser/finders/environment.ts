@@ -1,5 +1,5 @@
 import { fail } from '../../errors.js';
-import { isExecutable } from './executable.js';
+import { isExecutable, permissionHint } from './executable.js';
 import type { BrowserFinder } from './types.js';
 
 const variables = ['CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH'] as const;
@@ -10,7 +10,7 @@ export function environmentPath(environment: NodeJS.ProcessEnv): BrowserFinder {
     for (const name of variables) {
       const path = environment[name];
       if (path === undefined || path === '') continue;
-      if (!(await isExecutable(path))) fail(`${name}=${path} is not an executable file; fix or unset it`, 'browserNotFound');
+      if (!(await isExecutable(path))) fail(`${name}=${path} is not an executable file${await permissionHint(path)}; fix or unset it`, 'browserNotFound');
       return { path, source: `$${name}` };
     }
     return undefined;

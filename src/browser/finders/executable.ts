@@ -11,3 +11,13 @@ export async function isExecutable(path: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * A hint for a browser path that exists but cannot be run: "not an executable file" alone
+ * leaves the user to guess between a typo and a missing permission.
+ */
+export async function permissionHint(path: string): Promise<string> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile() || (await isExecutable(path))) return '';
+  return `; it lacks the execute permission (chmod +x ${path})`;
+}

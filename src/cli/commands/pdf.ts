@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fail } from '../../errors.js';
-import { buildDeck } from '../../pipeline.js';
+import { buildDeck, deckName } from '../../pipeline.js';
+import { refuseToOverwriteInput } from '../../write/input-guard.js';
 import { parseCommandArgs, parseNumberFlag } from '../args.js';
 import { mapBounded, settleDecks } from '../batch.js';
 import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
@@ -59,7 +60,7 @@ ${buildFlagsHelp
 
     const settings = settingsFromFlags(values, io);
     const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
-    const [{ BrowserManager }, { exportPdf }] = await Promise.all([import('../../browser/manager.js'), import('../../export/pdf.js')]);
+    const [{ BrowserManager }, { exportPdf, pdfPathFor }] = await Promise.all([import('../../browser/manager.js'), import('../../export/pdf.js')]);
     const manager = new BrowserManager({ chromePath: values['chrome-path'] });
     const progress = await progressFor(io);
     let done = 0;
@@ -71,6 +72,9 @@ ${buildFlagsHelp
       manager.browser().catch(() => undefined);
       const results = await mapBounded(decks, availableParallelism(), async (file) => {
         const started = performance.now();
+        // Before the build writes anything: `deckmark pdf talk.pdf -o .` would print over the
+        // deck. (The handout's name, <deck>-handout.pdf, can never be the deck's own.)
+        await refuseToOverwriteInput(file, resolve(io.cwd, file), [pdfPathFor(settings.outDir, deckName(file))]);
         const built = await buildDeck(file, settings);
         reportWarnings(io, built.warnings);
         const result = await exportPdf(manager, built, {

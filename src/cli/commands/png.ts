@@ -56,7 +56,10 @@ ${buildFlagsHelp
         await new Deadline(launchBudgetMs(budget), file).run('launch', manager.browser());
         const deadline = new Deadline(budget, file);
         const started = performance.now();
-        const shot = await manager.withPage((page) => captureSlides(page, built, scale, deadline, (done, total) => progress.count(`${file}`, done, total)));
+        const shot = await manager.withPage(
+          (page) => captureSlides(page, built, scale, deadline, (done, total) => progress.count(`${file}`, done, total)),
+          file,
+        );
         const folder = join(dirname(built.folder), `${built.name}-png`);
         const bytes = await writeSlideImages(folder, built.name, shot.images);
         progress.clear();
