@@ -7,6 +7,8 @@ import { launchBrowser } from './launch.js';
 
 export interface BrowserManagerOptions {
   chromePath?: string;
+  /** Where CHROME_PATH and PUPPETEER_EXECUTABLE_PATH are read; the CLI passes its own. */
+  environment?: NodeJS.ProcessEnv;
   launchTimeoutMs?: number;
 }
 
@@ -25,7 +27,7 @@ export class BrowserManager {
   }
 
   async locate(): Promise<FoundBrowser> {
-    this.found ??= await findBrowser({ chromePath: this.options.chromePath });
+    this.found ??= await findBrowser({ chromePath: this.options.chromePath, environment: this.options.environment });
     return this.found;
   }
 

@@ -32,7 +32,7 @@ const slideProbes: SlideProbe[] = [probeOverflow, probeImages, probeLinks, probe
  */
 export async function checkDeck(built: BuiltDeck, browser: BrowserManager, options: CheckOptions): Promise<Finding[]> {
   const { width, height } = built.rendered.deck.options;
-  const found = await browser.withPage((page) => inspectPage(page, built, { width, height }, options));
+  const found = await browser.withPage((page) => inspectPage(page, built, { width, height }, options), built.file);
   return toFindings(
     found,
     built.file,

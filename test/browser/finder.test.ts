@@ -55,3 +55,12 @@ describe('finding a browser', () => {
     );
   });
 });
+
+describe('the CLI and the environment', () => {
+  it('reads CHROME_PATH from the environment the CLI was given', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const result = await runCli(['doctor'], makeWorkspace(), { CHROME_PATH: '/nonexistent/from-io-env' });
+    expect(result.code).toBe(ExitCode.browserNotFound);
+    expect(result.stderr).toContain('CHROME_PATH=/nonexistent/from-io-env');
+  });
+});

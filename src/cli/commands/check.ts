@@ -53,7 +53,7 @@ ${buildFlagsHelp}`,
     const { BrowserManager } = await import('../../browser/manager.js');
     const { checkDeck } = await import('../../check/run.js');
     const { formatFinding, formatJson, formatSummary } = await import('../../check/report.js');
-    const manager = new BrowserManager({ chromePath: values['chrome-path'] });
+    const manager = new BrowserManager({ chromePath: values['chrome-path'], environment: io.env });
     const everything: Finding[] = [];
     let buildFailure: number | undefined;
     try {

@@ -17,7 +17,7 @@ and tries to start it.`,
       return 0;
     }
     const { BrowserManager } = await import('../../browser/manager.js');
-    const manager = new BrowserManager({ chromePath: values['chrome-path'] });
+    const manager = new BrowserManager({ chromePath: values['chrome-path'], environment: io.env });
     try {
       const found = await manager.locate();
       io.out(`browser: ${found.path}`);

@@ -61,7 +61,7 @@ ${buildFlagsHelp
     const settings = settingsFromFlags(values, io);
     const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
     const [{ BrowserManager }, { exportPdf, pdfPathFor }] = await Promise.all([import('../../browser/manager.js'), import('../../export/pdf.js')]);
-    const manager = new BrowserManager({ chromePath: values['chrome-path'] });
+    const manager = new BrowserManager({ chromePath: values['chrome-path'], environment: io.env });
     const progress = await progressFor(io);
     let done = 0;
     try {

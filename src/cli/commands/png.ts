@@ -45,7 +45,7 @@ ${buildFlagsHelp
       import('../../export/deadline.js'),
       import('../../export/png-files.js'),
     ]);
-    const manager = new BrowserManager({ chromePath: values['chrome-path'] });
+    const manager = new BrowserManager({ chromePath: values['chrome-path'], environment: io.env });
     const progress = await progressFor(io);
     try {
       await manager.locate();
