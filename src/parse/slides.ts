@@ -110,7 +110,8 @@ function readStructure(body: string, file: string, firstLine: number): BodyStruc
   const slideComments: BodyStructure['slideComments'] = new Map();
   const warnings: Warning[] = [];
   let line = 0;
-  for (const token of Lexer.lex(body, { gfm: true }) as Token[]) {
+  // Block tokens are all the structure needs; skipping marked's inline pass halves this lex.
+  for (const token of new Lexer({ gfm: true }).blockTokens(body, []) as Token[]) {
     const lineCount = countNewlines(token.raw);
     if (token.type === 'code') {
       for (let index = line; index <= line + lineCount; index++) codeLines.add(index);
