@@ -26,6 +26,12 @@ export const buildFlagsHelp = `  -o, --out-dir DIR     where decks are written (
                         (copied into assets/outside/)
       --single-file     write DIR/<deck>.html with CSS, JS, fonts and images inlined`;
 
+/** The same flags for commands that work on the deck's folder, where --single-file has no place. */
+export const folderBuildFlagsHelp = buildFlagsHelp
+  .split('\n')
+  .filter((line) => !line.includes('--single-file'))
+  .join('\n');
+
 export interface BuildFlagValues {
   'out-dir'?: string;
   template?: string;

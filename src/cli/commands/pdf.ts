@@ -6,7 +6,7 @@ import { buildDeck, deckName } from '../../pipeline.js';
 import { refuseToOverwriteInput } from '../../write/input-guard.js';
 import { parseCommandArgs, parseNumberFlag } from '../args.js';
 import { mapBounded, settleDecks } from '../batch.js';
-import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
+import { buildFlags, folderBuildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
 import { expandDeckInputs } from '../inputs.js';
 import { formatDuration, reportWarnings } from '../io.js';
@@ -40,10 +40,7 @@ input, exports slides/.
                         separate: one page per fragment step
       --notes           a page of speaker notes after each slide that has notes
 ${exportFlagsHelp}
-${buildFlagsHelp
-  .split('\n')
-  .filter((line) => !line.includes('--single-file'))
-  .join('\n')}`,
+${folderBuildFlagsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('pdf', args, pdfFlags);
     if (values.help) {

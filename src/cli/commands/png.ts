@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { buildDeck } from '../../pipeline.js';
 import { parseCommandArgs, parseNumberFlag } from '../args.js';
 import { mapBounded, settleDecks } from '../batch.js';
-import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
+import { buildFlags, folderBuildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
 import { expandDeckInputs } from '../inputs.js';
 import { reportWarnings } from '../io.js';
@@ -25,10 +25,7 @@ exports slides/.
       --scale S         image size as a multiple of the slide's size (default 1:
                         1920×1080 for a 16:9 deck; 0.25 for thumbnails, 2 for print)
 ${exportFlagsHelp}
-${buildFlagsHelp
-  .split('\n')
-  .filter((line) => !line.includes('--single-file'))
-  .join('\n')}`,
+${folderBuildFlagsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('png', args, pngFlags);
     if (values.help) {

@@ -1,16 +1,12 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCommandArgs, parseNumberFlag } from '../args.js';
-import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
+import { buildFlags, folderBuildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
 import { expandDeckInputs } from '../inputs.js';
 
 // A served deck is a folder the server can swap pages in; --single-file is for `build`.
 const { 'single-file': _singleFile, ...sharedBuildFlags } = buildFlags;
-const sharedBuildFlagsHelp = buildFlagsHelp
-  .split('\n')
-  .filter((line) => !line.includes('--single-file'))
-  .join('\n');
 
 const serveFlags = {
   ...sharedBuildFlags,
@@ -33,7 +29,7 @@ deck until the next good build. A folder gets an index page at /. With no input,
       --host ADDRESS    address to listen on (default: 127.0.0.1, this machine only);
                         0.0.0.0 exposes the decks to your network, on purpose
       --open            open the deck in the system browser
-${sharedBuildFlagsHelp}
+${folderBuildFlagsHelp}
 
 Press Ctrl-C to stop.`,
   async run(args, io) {
