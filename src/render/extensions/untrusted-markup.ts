@@ -38,6 +38,7 @@ export function detectUntrustedMarkup(): UntrustedMarkupDetector {
 
 function isRiskyUrl(url: string, safe: Set<string>): boolean {
   // Browsers ignore control characters and spaces inside a scheme; so must this test.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here.
   const scheme = schemeOf.exec(url.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1];
   return scheme !== undefined && !safe.has(scheme.toLowerCase());
 }
