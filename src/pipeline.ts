@@ -4,6 +4,7 @@ import type { PartialDeckOptions } from './config/schema.js';
 import { parseDeck } from './parse/index.js';
 import { deckmarkVersion } from './paths.js';
 import { readDeckSource } from './read.js';
+import type { MarkdownCache } from './render/cache.js';
 import { chartThemeFromCss } from './render/chart-theme.js';
 import { renderCharts } from './render/charts.js';
 import { renderDeck } from './render/index.js';
@@ -16,6 +17,8 @@ import { rewriteAssetUrls } from './write/page-urls.js';
 import { resolveTheme } from './write/theme.js';
 
 export interface BuildSettings {
+  /** Set by long-running commands (`serve`): unchanged slides skip marked on a rebuild. */
+  markdownCache?: MarkdownCache;
   /** Deck paths are relative to this folder; messages show them as given. */
   cwd: string;
   outDir: string;
@@ -52,7 +55,7 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   const deck = parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options });
   const theme = resolveTheme(deck.options.theme, file, settings.templateDir);
   const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
-  const rendered = renderDeck(deck, { charts: charts.charts });
+  const rendered = renderDeck(deck, { charts: charts.charts, cache: settings.markdownCache });
   const folder = join(settings.outDir, deckName(file));
   const assets = resolveDeckAssets(rendered, dirname(resolve(settings.cwd, file)), settings.allowOutside);
   const plan = planOutput(folder, theme, deck.options.highlightTheme, assets.copies, { math: rendered.usesMath });

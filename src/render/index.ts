@@ -1,6 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { fail } from '../errors.js';
 import type { AssetReference, Deck, RenderedDeck, RenderedSlide, Slide } from '../types.js';
+import type { MarkdownCache } from './cache.js';
 import type { RenderedCharts } from './charts.js';
 import { MathError } from './extensions/math.js';
 import { detectUntrustedMarkup } from './extensions/untrusted-markup.js';
@@ -12,6 +13,8 @@ import { TrustedFragments } from './trusted.js';
 export interface RenderInputs {
   /** SVGs of the deck's ```vega-lite blocks, from `renderCharts` (vega is asynchronous). */
   charts?: RenderedCharts;
+  /** marked's output from earlier builds in this process, reused for unchanged slides. */
+  cache?: MarkdownCache;
 }
 
 /** The render stage: each slide's Markdown and notes become HTML. Pure, like parse. */
@@ -24,9 +27,15 @@ export function renderDeck(deck: Deck, inputs: RenderInputs = {}): RenderedDeck 
   // Author HTML is sanitised first; only then do build-made fragments (KaTeX, SVG) go in.
   const cleaner = (needsSanitizing: boolean) => (html: string) => trusted.fill(needsSanitizing && !trustAuthorHtml ? sanitize(html) : html);
   const toHtml = (text: string, slide: Slide) => {
+    const cached = inputs.cache?.get(text);
+    if (cached) return { html: cached.html, clean: cleaner(cached.needsSanitizing) };
     try {
+      const fragmentsBefore = trusted.size;
       const html = markdown.parse(text, { async: false });
-      return { html, clean: cleaner(untrusted.take()) };
+      const needsSanitizing = untrusted.take();
+      // Formulas and charts leave placeholders keyed to this build's nonce: never reuse those.
+      if (trusted.size === fragmentsBefore) inputs.cache?.set(text, { html, needsSanitizing });
+      return { html, clean: cleaner(needsSanitizing) };
     } catch (error) {
       if (!(error instanceof MathError)) throw error;
       fail(`cannot render formula "${error.tex.trim()}": ${error.reason.split('\n')[0]}`, 'input', locateText(error.tex, slide, deck.file));

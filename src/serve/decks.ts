@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { formatLocation, isDeckmarkError } from '../errors.js';
 import { type BuildSettings, type BuiltDeck, buildDeck, deckName } from '../pipeline.js';
+import { MarkdownCache } from '../render/cache.js';
 import type { EventHub } from './events.js';
 
 export interface ServeLog {
@@ -36,12 +37,15 @@ export class LiveDecks {
   readonly decks: LiveDeck[];
   private queue: Promise<void> = Promise.resolve();
 
+  private readonly settings: BuildSettings;
+
   constructor(
     files: string[],
-    private readonly settings: BuildSettings,
+    settings: BuildSettings,
     private readonly hub: EventHub,
     private readonly log: ServeLog,
   ) {
+    this.settings = { ...settings, markdownCache: new MarkdownCache() };
     this.decks = files.map((file) => {
       const source = resolve(settings.cwd, file);
       return { file, name: deckName(file), source, build: 0, goodBuild: 0, styles: '', inputs: new Set([source]) };

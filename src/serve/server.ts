@@ -50,7 +50,9 @@ export interface RunningServer {
 
 const livePath = '/__deckmark/live.js';
 const eventsPath = '/__deckmark/events';
-const debounceMs = 80;
+// chokidar's `atomic` already folds an editor's unlink + add into one change; this window only
+// gathers files saved together (a formatter, a checkout). Longer costs every save its length.
+const debounceMs = 30;
 
 /**
  * `deckmark serve` as a function: builds the decks, serves only their output, rebuilds on

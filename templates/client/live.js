@@ -63,7 +63,7 @@
 
     const { Reveal } = window;
     const before = Reveal.getIndices();
-    slides.innerHTML = nextSlides.innerHTML;
+    swapSlides(slides, nextSlides);
     document.title = next.title;
     const config = document.getElementById('deckmark-config');
     const nextConfig = next.getElementById('deckmark-config');
@@ -77,6 +77,33 @@
     returnTo(Reveal, before);
     hideError();
     live.updates++;
+  }
+
+  // What the previous build sent, slide by slide: Reveal rewrites the live sections' classes
+  // and styles, so changes are found by comparing the server's HTML with the server's HTML.
+  let sent;
+
+  /** Replaces only the slides whose HTML changed when the deck keeps its shape; else all of it. */
+  function swapSlides(slides, nextSlides) {
+    const next = leafSlides(nextSlides);
+    const shape = stackShape(nextSlides);
+    const live = leafSlides(slides);
+    if (sent && sent.shape === shape && sent.html.length === next.length && live.length === next.length) {
+      next.forEach((section, index) => {
+        if (section.outerHTML !== sent.html[index]) live[index].replaceWith(document.importNode(section, true));
+      });
+    } else {
+      slides.innerHTML = nextSlides.innerHTML;
+    }
+    sent = { shape, html: next.map((section) => section.outerHTML) };
+  }
+
+  function leafSlides(root) {
+    return [...root.querySelectorAll('section')].filter((section) => !section.querySelector('section'));
+  }
+
+  function stackShape(root) {
+    return [...root.children].map((section) => section.querySelectorAll(':scope > section').length).join(',');
   }
 
   /** Back to the same slide and fragment step, or the nearest one that still exists. */

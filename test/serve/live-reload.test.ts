@@ -87,6 +87,25 @@ describe('deckmark serve: live editing in Chromium', () => {
     expect(await page.$$eval('.reveal .slides section.present .fragment.visible', (nodes) => nodes.length)).toBe(1);
   });
 
+  it('replaces only the slides whose HTML changed once the page knows the previous build', async () => {
+    writeFileSync(deckFile, original.replace('Vertical child original', 'First edit'));
+    await waitForText('First edit');
+    await page.evaluate(() => {
+      for (const section of document.querySelectorAll('.reveal .slides section')) (section as HTMLElement & { __kept?: boolean }).__kept = true;
+    });
+    writeFileSync(deckFile, original.replace('Vertical child original', 'Second edit'));
+    await waitForText('Second edit');
+    const kept = await page.$$eval('.reveal .slides section', (sections) =>
+      sections.map((section) => (section as HTMLElement & { __kept?: boolean }).__kept === true),
+    );
+    const current = await page.evaluate(
+      () => ((window as unknown as LiveWindow).Reveal.getCurrentSlide() as HTMLElement & { __kept?: boolean }).__kept === true,
+    );
+    expect(current).toBe(false);
+    expect(kept.filter((wasKept) => !wasKept)).toHaveLength(1);
+    expect((await pageState()).live.reloads).toBe(0);
+  });
+
   it('follows an atomic save (write a temporary file, rename it over the deck)', async () => {
     const temporary = join(served.cwd, '.talk.md.swp');
     writeFileSync(temporary, original.replace('Vertical child original', 'Saved atomically'));
