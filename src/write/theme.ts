@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fail } from '../errors.js';
 import { builtInTemplates, packageFolder } from '../paths.js';
@@ -12,6 +12,8 @@ export interface ResolvedTheme {
   warnings: Warning[];
 }
 
+const themeName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
 /** Where the fonts of deckmark's own themes come from: npm packages, never the network. */
 const fontPackages = ['@fontsource/inter', '@fontsource/jetbrains-mono'];
 
@@ -21,13 +23,15 @@ const fontPackages = ['@fontsource/inter', '@fontsource/jetbrains-mono'];
  * waits on the network and the look does not change silently.
  */
 export function resolveTheme(name: string, deckFile: string, templateDir?: string): ResolvedTheme {
+  // A theme is a name, never a path: `../../x` must not read CSS from anywhere on disk.
+  if (!themeName.test(name)) fail(`unknown theme "${name}"; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', { file: deckFile });
   const own = [templateDir, builtInTemplates]
     .filter((dir): dir is string => dir !== undefined)
     .map((dir) => join(dir, 'themes', `${name}.css`))
     .find((file) => existsSync(file));
   const revealThemes = join(packageFolder('reveal.js'), 'dist', 'theme');
   const revealFile = join(revealThemes, `${name}.css`);
-  const file = own ?? (/^[a-z0-9-]+$/.test(name) && existsSync(revealFile) ? revealFile : undefined);
+  const file = own ?? (existsSync(revealFile) ? revealFile : undefined);
   if (!file) fail(`unknown theme "${name}"; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', { file: deckFile });
 
   const warnings: Warning[] = [];
@@ -67,6 +71,9 @@ function themeFiles(css: string, themeFile: string): { from: string; to: string 
     const fallbacks = relativePath.startsWith('fonts/') ? fontPackages.map((pkg) => join(packageFolder(pkg), 'files', basename(relativePath))) : [];
     const from = [candidate, ...fallbacks].find((path) => existsSync(path));
     if (!from) fail(`theme file not found: ${relativePath} (looked next to the theme)`, 'input', { file: themeFile });
+    if (from === candidate && relative(realpathSync(themeFolder), realpathSync(candidate)).startsWith('..')) {
+      fail(`theme file "${url}" is a link to a file outside the theme's folder`, 'input', { file: themeFile });
+    }
     files.set(relativePath, { from, to: relativePath });
   }
   return [...files.values()];

@@ -80,8 +80,12 @@ describe('sanitising author HTML', () => {
       '[x](VBScript:msgbox(1))',
       '![x](data:text/html,<script>alert(1)</script>)',
       '[x][ref]\n\n[ref]: javascript:alert(1)',
+      '[a](&#106;avascript:alert(1))',
+      '[b](javascript&colon;alert(1))',
+      '[r]\n\n[r]: &#x6A;avascript:alert(1)',
+      '![i](data&colon;text/html,x)',
     ]) {
-      expect(bodyOf(markdown), markdown).not.toMatch(/(href|src)="\s*(java|vb)\s*script:|data:text\/html/i);
+      expect(bodyOf(markdown), markdown).not.toMatch(/(href|src)="\s*(java|vb)\s*script:|data:text\/html|&#x?[0-9a-f]+;|&colon;/i);
     }
   });
 

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import type { MarkedExtension, Tokens } from 'marked';
 
 /** Schemes a Markdown link or image may use without a sanitiser looking at it. */
@@ -37,8 +38,9 @@ export function detectUntrustedMarkup(): UntrustedMarkupDetector {
 }
 
 function isRiskyUrl(url: string, safe: Set<string>): boolean {
-  // Browsers ignore control characters and spaces inside a scheme; so must this test.
+  // marked keeps character references in URLs (`&#106;avascript:`) and browsers decode them,
+  // and browsers ignore control characters and spaces inside a scheme: so must this test.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point here.
-  const scheme = schemeOf.exec(url.replace(/[\u0000-\u0020\u007f]/g, ''))?.[1];
+  const scheme = schemeOf.exec(decodeHTML(url).replace(/[\u0000-\u0020\u007f]/g, ''))?.[1];
   return scheme !== undefined && !safe.has(scheme.toLowerCase());
 }
