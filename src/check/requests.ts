@@ -25,6 +25,8 @@ export class RequestGuard {
   }
 
   async attach(page: Page): Promise<void> {
+    // Interception never sees WebSockets (or WebRTC): offline mode shuts those out as well.
+    await page.setOfflineMode(true);
     await page.setRequestInterception(true);
     page.on('request', (request) => this.decide(request));
     page.on('requestfailed', (request) => {
@@ -35,7 +37,9 @@ export class RequestGuard {
   classify(url: string): 'inside' | 'outside' | 'external' | 'inline' {
     if (/^(data|blob|about):/i.test(url)) return 'inline';
     if (!url.startsWith('file:')) return 'external';
-    const path = fileURLToPath(url);
+    const path = localPath(url);
+    // A file URL naming a host (file://server/share) has no local path: not the deck's.
+    if (path === undefined) return 'outside';
     return path === this.page || path === this.folder || path.startsWith(this.folder + sep) ? 'inside' : 'outside';
   }
 
@@ -57,7 +61,7 @@ export class RequestGuard {
       const lines = sources.filter((source) => source.url === url).map((source) => source.line);
       const message = this.external.has(url)
         ? `blocked a request to ${url}: the deck must present without a network; save the file next to the deck and link it by a relative path`
-        : `reads ${fileURLToPath(url)}, outside the deck's folder ${this.folder}: it will be missing wherever the folder is copied`;
+        : `reads ${localPath(url) ?? url}, outside the deck's folder ${this.folder}: it will be missing wherever the folder is copied`;
       for (const line of lines.length > 0 ? [...new Set(lines)] : [null]) {
         findings.push({ line, rule: 'external-request', severity: 'warning', message });
       }
@@ -97,4 +101,12 @@ export function locateUrls(urls: string[]): UrlSource[] {
     }
   }
   return found;
+}
+
+function localPath(url: string): string | undefined {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return undefined;
+  }
 }

@@ -25,6 +25,7 @@ export interface HandoutLayoutResult {
  */
 export async function layoutHandout(page: Page, html: string, paper: { width: string; height: string }, deadline: Deadline): Promise<HandoutLayoutResult> {
   // The page comes from a string with its fonts inlined: nothing may load from anywhere.
+  await page.setOfflineMode(true);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (/^(data|about):/i.test(request.url())) request.continue().catch(() => undefined);
