@@ -92,6 +92,18 @@ describe('vega-lite charts', () => {
     expect(error.message).toMatch(/inline data/);
   });
 
+  it('renders a chart whose marks link somewhere, without the links', async () => {
+    const spec = JSON.stringify({
+      data: { values: [{ a: 'x', b: 1, u: 'https://example.com' }] },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' }, href: { field: 'u' } },
+    });
+    const { rendered } = await build(`\`\`\`vega-lite\n${spec}\n\`\`\`\n`);
+    const html = rendered.slides[0]!.regions.join('');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/href="https?:/);
+  });
+
   it('renders the charts of the fixture deck', async () => {
     const { rendered, warnings } = await build(readFileSync(join(fixturesFolder, 'authoring', 'math-charts.md'), 'utf8'));
     expect(warnings).toEqual([]);
