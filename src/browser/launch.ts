@@ -31,13 +31,13 @@ export function needsNoSandbox(environment: NodeJS.ProcessEnv = process.env): bo
   return process.getuid?.() === 0 || environment.DECKMARK_NO_SANDBOX === '1';
 }
 
-export async function launchBrowser(found: FoundBrowser, timeoutMs: number): Promise<Browser> {
+export async function launchBrowser(found: FoundBrowser, timeoutMs: number, environment: NodeJS.ProcessEnv = process.env): Promise<Browser> {
   const puppeteer = await import('puppeteer-core');
   try {
     return await puppeteer.launch({
       executablePath: found.path,
       headless: true,
-      args: chromiumArgs(needsNoSandbox()),
+      args: chromiumArgs(needsNoSandbox(environment)),
       timeout: timeoutMs,
       protocolTimeout: Math.max(timeoutMs, 180_000),
       handleSIGINT: false,

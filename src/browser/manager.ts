@@ -35,7 +35,7 @@ export class BrowserManager {
     this.launching ??= (async () => {
       const found = await this.locate();
       debug('launching %s (%s)', found.path, found.source);
-      return launchBrowser(found, this.options.launchTimeoutMs ?? 60_000);
+      return launchBrowser(found, this.options.launchTimeoutMs ?? 60_000, this.options.environment);
     })();
     return this.launching;
   }

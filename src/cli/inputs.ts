@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fail } from '../errors.js';
+import { deckName } from '../pipeline.js';
 
 /**
  * Expands the command line's files and folders into deck files: a folder means every `.md`
@@ -28,5 +29,15 @@ export function expandDeckInputs(inputs: string[], cwd: string): string[] {
     if (found.length === 0) fail('no .md decks in this folder', 'input', { file: input });
     decks.push(...found);
   }
-  return [...new Set(decks)];
+  const unique = [...new Set(decks)];
+  // Two decks with one file name would write the same dist/<name>/ and PDF, one over the other.
+  const names = unique.map(deckName);
+  const clash = names.findIndex((name, index) => names.indexOf(name) !== index);
+  if (clash !== -1) {
+    fail(
+      `${unique[names.indexOf(names[clash]!)]} and ${unique[clash]} would both be written as "${names[clash]}"; build them separately (with different --out-dir) or rename one`,
+      'usage',
+    );
+  }
+  return unique;
 }

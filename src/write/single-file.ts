@@ -16,7 +16,7 @@ export async function writeSingleFile(plan: OutputPlan, html: string, target: st
   const files = new Map<string, () => Buffer>();
   for (const copy of plan.copies) files.set(posix.normalize(copy.to), () => readFileSync(copy.from));
   for (const file of plan.generated) files.set(posix.normalize(file.to), () => Buffer.from(file.content));
-  const read = (path: string) => files.get(posix.normalize(decodeURIComponent(path.replace(/[?#].*$/, ''))))?.();
+  const read = (path: string) => files.get(posix.normalize(decodeUrlPath(path.replace(/[?#].*$/, ''))))?.();
 
   const document = parsePage(html);
   for (const element of [...elementsOf(document.children)]) {
@@ -62,4 +62,13 @@ function inlineCssUrls(css: string, cssPath: string, read: (path: string) => Buf
 function dataUrl(path: string, data: Buffer): string {
   const type = lookup(path.replace(/[?#].*$/, '')) || 'application/octet-stream';
   return `data:${type};base64,${data.toString('base64')}`;
+}
+
+/** A malformed escape (`a%zz.png`) names no file of the deck rather than failing the build. */
+function decodeUrlPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }

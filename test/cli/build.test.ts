@@ -85,6 +85,27 @@ describe('deckmark build', () => {
     expect(readFileSync(join(cwd, 'dist', 'talk', 'assets', 'theme.css'), 'utf8')).not.toContain('googleapis');
   });
 
+  it('writes a single file even when a URL holds a malformed escape', async () => {
+    const cwd = makeWorkspace({ 'talk.md': '# One\n\n![remote](https://example.com/a%zz.png)\n' });
+    const result = await runCli(['build', 'talk.md', '--single-file'], cwd);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(join(cwd, 'dist', 'talk.html'), 'utf8')).toContain('https://example.com/a%zz.png');
+  });
+
+  it('refuses two decks that would be written to the same place', async () => {
+    const cwd = makeWorkspace();
+    mkdirSync(join(cwd, 'a'));
+    mkdirSync(join(cwd, 'b'));
+    writeFileSync(join(cwd, 'a', 'talk.md'), '# A\n');
+    writeFileSync(join(cwd, 'b', 'talk.md'), '# B\n');
+    const result = await runCli(['build', 'a/talk.md', 'b/talk.md'], cwd);
+    expect(result.code).toBe(ExitCode.usage);
+    expect(result.stderr).toBe(
+      'deckmark: a/talk.md and b/talk.md would both be written as "talk"; build them separately (with different --out-dir) or rename one',
+    );
+    expect(existsSync(join(cwd, 'dist'))).toBe(false);
+  });
+
   it('keeps building other decks when one fails, and still fails the run', async () => {
     const cwd = makeWorkspace({ 'bad.md': '---\nwidth: wide\n---\n# x\n', 'good.md': '# Good\n' });
     const result = await runCli(['build', 'bad.md', 'good.md'], cwd);
