@@ -17,6 +17,8 @@ export interface Slide {
   /** Line in the source file where `markdown` begins (for errors inside the slide). */
   markdownLine: number;
   notes: string;
+  /** Line in the source file where `notes` begins. */
+  notesLine: number;
   /** From `<!-- .slide: … -->`, except `layout`. */
   attributes: Record<string, string>;
   layout: string;

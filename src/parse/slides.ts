@@ -71,30 +71,33 @@ function buildSlide(
     if (comment) {
       Object.assign(attributes, comment.attributes);
       if (comment.attributes.layout !== undefined) layoutLine = firstLine + index;
-      const commentLines = lines
+      // The comment goes, its lines stay (blank): content line i is still source line start + i.
+      const withoutComment = lines
         .slice(index, index + comment.lines)
         .join('\n')
-        .replace(slideCommentPattern, '');
-      if (commentLines.trim() !== '') content.push(commentLines);
+        .replace(slideCommentPattern, (match) => '\n'.repeat(countNewlines(match)));
+      content.push(...withoutComment.split('\n'));
       index += comment.lines - 1;
       continue;
     }
     const line = lines[index]!;
     const inCode = structure.codeLines.has(index);
     if (notesStart === -1 && !inCode && notes.test(line)) notesStart = content.length;
-    // A column marker becomes its own paragraph, so `left\n|||\nright` splits like the spaced form.
-    if (!inCode && line.trim() === '|||') content.push('', '|||', '');
-    else content.push(line);
+    // A column marker becomes a comment, which ends a paragraph without a blank line, so
+    // `left\n|||\nright` splits like the spaced form and line numbers stay those of the file.
+    content.push(!inCode && line.trim() === '|||' ? columnBreak : line);
   }
   const { layout = 'default', ...rest } = attributes;
   const bodyLines = notesStart === -1 ? content : content.slice(0, notesStart);
   const notesLines = notesStart === -1 ? [] : content.slice(notesStart);
   if (notesLines.length > 0) notesLines[0] = notesLines[0]!.replace(notes, '').trimStart();
   const leadingBlank = bodyLines.findIndex((line) => line.trim() !== '');
+  const notesLeadingBlank = notesLines.findIndex((line) => line.trim() !== '');
   return {
     // The first line with content, not the blank one after the separator: messages point there.
     line: firstLine + firstContentLine(lines, start, end),
     markdownLine: firstLine + start + Math.max(leadingBlank, 0),
+    notesLine: firstLine + start + Math.max(notesStart, 0) + Math.max(notesLeadingBlank, 0),
     h: context.h,
     v: context.v,
     markdown: bodyLines.join('\n').trim(),
@@ -104,6 +107,9 @@ function buildSlide(
     ...(layoutLine === undefined ? {} : { layoutLine }),
   };
 }
+
+/** What a `|||` line becomes; the render stage cuts the slide's columns there. */
+export const columnBreak = '<!--deckmark-columns-->';
 
 function readStructure(body: string, file: string, firstLine: number): BodyStructure {
   const codeLines = new Set<number>();

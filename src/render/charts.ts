@@ -28,7 +28,7 @@ export function findChartBlocks(deck: Deck): ChartBlock[] {
   for (const slide of deck.slides) {
     for (const [markdown, firstLine] of [
       [slide.markdown, slide.markdownLine],
-      [slide.notes, slide.line],
+      [slide.notes, slide.notesLine],
     ] as const) {
       if (!markdown.includes('vega-lite')) continue;
       lexer.walkTokens(lexer.lexer(markdown), (token) => {

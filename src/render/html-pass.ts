@@ -4,6 +4,7 @@ import { getAttributeValue, removeElement, textContent } from 'domutils';
 import type GithubSlugger from 'github-slugger';
 import { parseDocument } from 'htmlparser2';
 import { elementCommentPattern, parseAttributeList, slideCommentPattern } from '../parse/attributes.js';
+import { columnBreak } from '../parse/slides.js';
 
 export interface HtmlPassResult {
   /** The leading h1–h3, if the slide starts with one; layouts place it apart from the body. */
@@ -104,7 +105,7 @@ function addClass(element: Element, classes: string): void {
 function splitRegions(nodes: ChildNode[]): string[] {
   const regions: ChildNode[][] = [[]];
   for (const node of nodes) {
-    if (isTag(node) && node.name === 'p' && textContent(node).trim() === '|||') regions.push([]);
+    if (isComment(node) && `<!--${node.data}-->` === columnBreak) regions.push([]);
     else regions[regions.length - 1]!.push(node);
   }
   return regions.map(serialize);

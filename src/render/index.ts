@@ -67,7 +67,7 @@ export function renderDeck(deck: Deck, inputs: RenderInputs = {}): RenderedDeck 
 function locateText(text: string, slide: Slide, file: string): { file: string; line: number } {
   for (const [source, firstLine] of [
     [slide.markdown, slide.markdownLine],
-    [slide.notes, slide.line],
+    [slide.notes, slide.notesLine],
   ] as const) {
     const index = source.indexOf(text);
     if (index !== -1) return { file, line: firstLine + source.slice(0, index).split('\n').length - 1 };

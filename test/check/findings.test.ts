@@ -7,6 +7,7 @@ import type { Slide } from '../../src/types.js';
 
 const slide = (line: number, h: number, v: number, attributes: Record<string, string> = {}): Slide => ({
   line,
+  notesLine: line,
   h,
   v,
   markdown: '',

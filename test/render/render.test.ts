@@ -116,6 +116,14 @@ describe('finding referenced files', () => {
     ]);
   });
 
+  it('keeps the line numbers of the file after a .slide comment and a column marker', () => {
+    const deck = render(
+      '# One\n\n---\n\n<!-- .slide: layout="two-column" -->\n## Two\n\nleft\n|||\n![right](right.png)\n\nNote: see\n![in notes](notes.png)\n',
+    );
+    expect(deck.slides[1]!.assets).toEqual([{ url: 'right.png', line: 10 }]);
+    expect(deck.slides[1]!.source.notesLine).toBe(12);
+  });
+
   it('lists local background images from slide attributes', () => {
     const deck = render('<!-- .slide: data-background-image="bg.jpg" -->\n# Cover\n');
     expect(deck.slides[0]!.assets.map((asset) => asset.url)).toEqual(['bg.jpg']);
