@@ -49,6 +49,10 @@ export class BrowserManager {
     let page: Page | undefined;
     try {
       page = await browser.newPage();
+      // An alert() or confirm() in a deck (with html: true) would wait for a click forever.
+      page.on('dialog', (dialog) => {
+        dialog.dismiss().catch(() => undefined);
+      });
       return await work(page);
     } catch (error) {
       // A crashed or killed Chromium surfaces as puppeteer's "Target closed" protocol error,

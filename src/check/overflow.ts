@@ -51,7 +51,9 @@ export function probeOverflow(section: HTMLElement, context: ProbeContext): Prob
       // An SVG clips its own drawing; thousands of chart marks add nothing but time.
       if (child instanceof SVGSVGElement) continue;
       const inner = { ...clip };
-      if (style.overflowX !== 'visible' || style.overflowY !== 'visible') noteClipped(child);
+      // A box clipped to a pixel on purpose (KaTeX's MathML for screen readers) hides nothing.
+      const visuallyHidden = style.clip !== 'auto' || style.clipPath !== 'none' || rect.width <= 1 || rect.height <= 1;
+      if ((style.overflowX !== 'visible' || style.overflowY !== 'visible') && !visuallyHidden) noteClipped(child);
       if (style.overflowX !== 'visible') {
         inner.left = Math.max(inner.left, rect.left);
         inner.right = Math.min(inner.right, rect.right);

@@ -34,14 +34,15 @@ export function resolveTheme(name: string, deckFile: string, templateDir?: strin
   const file = own ?? (existsSync(revealFile) ? revealFile : undefined);
   if (!file) fail(`unknown theme "${name}"; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', { file: deckFile });
 
-  const warnings: Warning[] = [];
+  const hosts = new Set<string>();
   const css = readFileSync(file, 'utf8').replace(/@import\s+(?:url\()?\s*["']?(https?:[^"')\s]+)["']?\s*\)?[^;]*;/g, (_, url: string) => {
-    warnings.push({
-      file: deckFile,
-      message: `theme "${name}" imports web fonts from ${new URL(url).host}; deckmark never fetches them, so the theme's fallback fonts are used`,
-    });
+    hosts.add(new URL(url).host);
     return '';
   });
+  const warnings: Warning[] = [...hosts].map((host) => ({
+    file: deckFile,
+    message: `theme "${name}" imports web fonts from ${host}; deckmark never fetches them, so the theme's fallback fonts are used`,
+  }));
   return { name, css, files: themeFiles(css, file), warnings };
 }
 

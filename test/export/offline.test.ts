@@ -29,4 +29,10 @@ describe('exports are offline', () => {
     await runCli(['check', 'talk.md', '--ignore', 'accessibility'], cwd);
     expect(connections).toBe(0);
   });
+
+  it('an alert() in an html: true deck does not stall pdf or check', async () => {
+    const cwd = makeWorkspace({ 'talk.md': '---\nhtml: true\n---\n# One\n\n<script>alert("hi"); confirm("sure?")</script>\n' });
+    expect((await runCli(['pdf', 'talk.md', '--timeout', '20'], cwd)).code).toBe(0);
+    expect((await runCli(['check', 'talk.md', '--ignore', 'accessibility'], cwd)).code).toBe(0);
+  });
 });

@@ -7,7 +7,7 @@ export const doctorCommand: Command = {
   summary: 'show which browser deckmark uses and whether it starts',
   usage: `deckmark doctor [--chrome-path PATH]
 
-Finds Chromium the way pdf, png, check and serve do — --chrome-path, then CHROME_PATH or
+Finds Chromium the way pdf, png and check do — --chrome-path, then CHROME_PATH or
 PUPPETEER_EXECUTABLE_PATH, then a system install, then the bundled @sparticuz/chromium —
 and tries to start it.`,
   async run(args, io) {

@@ -47,10 +47,11 @@ Press Ctrl-C to stop.`,
     const { startServer } = await import('../../serve/server.js');
     const { isWildcardHost } = await import('../../serve/host.js');
     const host = values.host ?? '127.0.0.1';
+    const server = await startServer({ decks, settings, host, port, index: isFolder || decks.length > 1, label: inputs.join(', '), log: io });
+    // Warned once listening worked: an address this machine does not have fails before it.
     if (isWildcardHost(host) || !/^(127\.|localhost$|::1$)/.test(host)) {
       io.err(`deckmark: warning: listening on ${host}: anyone who can reach this machine on the network can see these decks`);
     }
-    const server = await startServer({ decks, settings, host, port, index: isFolder || decks.length > 1, label: inputs.join(', '), log: io });
     io.out(`serving ${decks.length === 1 ? decks[0] : `${decks.length} decks`} at ${server.url} (Ctrl-C to stop)`);
     if (isWildcardHost(host)) {
       const { networkAddresses } = await import('../../serve/host.js');
