@@ -68,7 +68,7 @@ export async function renderCharts(deck: Deck, theme: ChartTheme): Promise<{ cha
 async function renderChart(block: ChartBlock, file: string, config: Record<string, unknown>): Promise<ChartResult> {
   const where = { file, line: block.line };
   const spec = parseSpec(block, file);
-  const [vegaLite, vega] = await Promise.all([import('vega-lite'), import('vega')]);
+  const [vegaLite, vega, { expressionInterpreter }] = await Promise.all([import('vega-lite'), import('vega'), import('vega-interpreter')]);
   const warnings: string[] = [];
   const logger = {
     level: () => logger,
@@ -99,7 +99,14 @@ async function renderChart(block: ChartBlock, file: string, config: Record<strin
   try {
     assertKnownMarks(spec);
     const compiled = vegaLite.compile(spec as never, { config: config as never, logger: logger as never });
-    const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', loader: offlineLoader as never, logger: viewLogger as never });
+    // Expressions in a spec are the deck's text: they are interpreted, never compiled into
+    // JavaScript with Function (vega's CSP-safe mode), so no spec can become code at build time.
+    const view = new vega.View(vega.parse(compiled.spec, undefined, { ast: true }), {
+      renderer: 'none',
+      loader: offlineLoader as never,
+      logger: viewLogger as never,
+      expr: expressionInterpreter,
+    });
     try {
       svg = await view.toSVG();
     } finally {

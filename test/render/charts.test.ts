@@ -104,6 +104,41 @@ describe('vega-lite charts', () => {
     expect(html).not.toMatch(/href="https?:/);
   });
 
+  it('interprets expressions in a spec instead of compiling them into functions', async () => {
+    const spec = JSON.stringify({
+      data: {
+        values: [
+          { a: 'x', b: 1 },
+          { a: 'y', b: 3 },
+        ],
+      },
+      transform: [{ calculate: 'datum.b * 2 + 1', as: 'c' }, { filter: 'datum.c > 2' }],
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'c', type: 'quantitative' } },
+    });
+    // Parsed first: zod compiles its own schemas with Function, which is not the deck's text.
+    const deck = parseDeck(`\`\`\`vega-lite\n${spec}\n\`\`\`\n`, 'deck.md');
+    const original = globalThis.Function;
+    let compiled = 0;
+    globalThis.Function = new Proxy(original, {
+      apply: (target, self, args) => {
+        compiled++;
+        return Reflect.apply(target, self, args);
+      },
+      construct: (target, args) => {
+        compiled++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      const { charts } = await renderCharts(deck, theme);
+      expect(renderDeck(deck, { charts }).slides[0]!.regions.join('')).toContain('aria-label="a: y; c: 7"');
+    } finally {
+      globalThis.Function = original;
+    }
+    expect(compiled).toBe(0);
+  });
+
   it('renders the charts of the fixture deck', async () => {
     const { rendered, warnings } = await build(readFileSync(join(fixturesFolder, 'authoring', 'math-charts.md'), 'utf8'));
     expect(warnings).toEqual([]);
