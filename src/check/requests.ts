@@ -1,6 +1,7 @@
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import type { Warning } from '../types.js';
 import type { PageFinding } from './types.js';
 
 /**
@@ -52,6 +53,20 @@ export class RequestGuard {
     }
     (kind === 'outside' ? this.outside : this.external).add(url);
     request.abort('blockedbyclient').catch(() => undefined);
+  }
+
+  /** The blocked requests as findings, located in the page on the slides that asked for them. */
+  async report(page: Page): Promise<PageFinding[]> {
+    const blocked = [...this.external, ...this.outside];
+    if (blocked.length === 0) return [];
+    // Passed as source text: a bundler's helpers around a function would not exist in the page.
+    const sources = (await page.evaluate(`(${locateUrls})(${JSON.stringify(blocked)})`)) as UrlSource[];
+    return this.findings(sources);
+  }
+
+  /** The same, as build-style warnings for `pdf` and `png`. */
+  async warnings(page: Page, file: string): Promise<Warning[]> {
+    return (await this.report(page)).map((finding) => ({ file, ...(finding.line === null ? {} : { line: finding.line }), message: finding.message }));
   }
 
   /** The blocked requests as findings, on the slides whose elements asked for them. */

@@ -12,7 +12,7 @@ import { probeImages } from './images.js';
 import { openInspectionView } from './inspection-view.js';
 import { probeLinks } from './links.js';
 import { probeOverflow } from './overflow.js';
-import { locateUrls, RequestGuard, type UrlSource } from './requests.js';
+import { RequestGuard } from './requests.js';
 import { probeStructure } from './structure.js';
 import type { Finding, PageFinding, ProbeContext, SlideProbe } from './types.js';
 
@@ -85,9 +85,7 @@ async function inspectPage(
     lap('axe done');
   }
 
-  const blocked = [...guard.external, ...guard.outside];
-  const sources = blocked.length > 0 ? ((await page.evaluate(`(${locateUrls})(${JSON.stringify(blocked)})`)) as UrlSource[]) : [];
-  found.push(...guard.findings(sources));
+  found.push(...(await guard.report(page)));
   for (const message of new Set(scriptErrors)) {
     found.push({ line: null, rule: 'page-error', severity: 'warning', message: `a script in the deck failed: ${message.split('\n')[0]}` });
   }

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { locateUrls, RequestGuard } from '../check/requests.js';
+import { RequestGuard } from '../check/requests.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
 import type { Deadline } from './deadline.js';
@@ -61,10 +61,7 @@ export async function openPrintView(page: Page, built: BuiltDeck, options: Print
   await page.addStyleTag({ content: notesPageCss(height) });
 
   const printed = await page.evaluate(listPrintedPages, height);
-  const sources = await page.evaluate(locateUrls, [...guard.external, ...guard.outside]);
-  const warnings: Warning[] = guard
-    .findings(sources)
-    .map((finding) => ({ file: built.file, ...(finding.line === null ? {} : { line: finding.line }), message: finding.message }));
+  const warnings: Warning[] = await guard.warnings(page, built.file);
   for (const error of new Set(pageErrors)) warnings.push({ file: built.file, message: `the deck's page reported an error while printing: ${error}` });
   return { pages: toPages(printed, built), warnings };
 }

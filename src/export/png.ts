@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { locateUrls, RequestGuard } from '../check/requests.js';
+import { RequestGuard } from '../check/requests.js';
 import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
@@ -55,10 +55,7 @@ export async function captureSlides(
     images.push(await deadline.run('png', page.screenshot({ type: 'png', captureBeyondViewport: false })));
     onSlide?.(index + 1, slides.length);
   }
-  const sources = await page.evaluate(locateUrls, [...guard.external, ...guard.outside]);
-  const warnings = guard
-    .findings(sources)
-    .map((finding) => ({ file: built.file, ...(finding.line === null ? {} : { line: finding.line }), message: finding.message }));
+  const warnings = await guard.warnings(page, built.file);
   return { images, warnings };
 }
 
