@@ -47,13 +47,17 @@ export function chartThemeFromCss(css: string): ChartTheme {
  * projected or printed as a PDF page. The spec's own `config` wins over it.
  */
 export function vegaLiteConfig(theme: ChartTheme): Record<string, unknown> {
-  const axis = {
+  // Axes and legends label alike: the deck's font, ink for values, muted for titles.
+  const labels = {
     labelFont: theme.font,
     titleFont: theme.font,
     labelFontSize: 30,
     titleFontSize: 28,
     labelColor: theme.ink,
     titleColor: theme.muted,
+  };
+  const axis = {
+    ...labels,
     titleFontWeight: 600,
     labelPadding: 10,
     titlePadding: 18,
@@ -72,12 +76,7 @@ export function vegaLiteConfig(theme: ChartTheme): Record<string, unknown> {
     axis,
     axisQuantitative: { tickCount: 6 },
     legend: {
-      labelFont: theme.font,
-      titleFont: theme.font,
-      labelFontSize: 30,
-      titleFontSize: 28,
-      labelColor: theme.ink,
-      titleColor: theme.muted,
+      ...labels,
       symbolSize: 300,
     },
     header: { labelFontSize: 26, titleFontSize: 28, labelColor: theme.ink, titleColor: theme.muted },
