@@ -14,7 +14,6 @@ export const buildFlags = {
   html: { type: 'boolean' },
   'allow-outside': { type: 'boolean' },
   'single-file': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const buildFlagsHelp = `  -o, --out-dir DIR     where decks are written (default: dist)

@@ -43,6 +43,11 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
     }
     const command = commands.find((candidate) => candidate.name === name);
     if (!command) throw new DeckmarkError(`unknown command "${name}"; commands: ${commands.map((c) => c.name).join(', ')}`, 'usage');
+    // Every command answers --help the same way, before its own flags are parsed.
+    if (args.includes('--help') || args.includes('-h')) {
+      io.out(command.usage);
+      return ExitCode.ok;
+    }
     return await command.run(args, io);
   } catch (error) {
     if (isDeckmarkError(error)) {

@@ -122,6 +122,9 @@ describe('the command line', () => {
     const cwd = makeWorkspace();
     expect((await runCli(['--help'], cwd)).stdout).toMatch(/Usage: deckmark <command>[\s\S]*build[\s\S]*doctor/);
     expect((await runCli(['build', '--help'], cwd)).stdout).toMatch(/--out-dir DIR/);
+    for (const command of ['pdf', 'png', 'serve', 'check', 'doctor']) {
+      expect(await runCli([command, '-h'], cwd), command).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^deckmark ${command} `)) });
+    }
     const version = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')).version;
     expect(await runCli(['--version'], cwd)).toEqual({ code: 0, stdout: version, stderr: '' });
   });

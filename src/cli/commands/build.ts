@@ -20,10 +20,6 @@ theme, fonts, images): it opens from file:// with the network off. A folder buil
 ${buildFlagsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('build', args, buildFlags);
-    if (values.help) {
-      io.out(this.usage);
-      return 0;
-    }
     const settings = settingsFromFlags(values, io);
     const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
     const results = await mapBounded(decks, 1, async (file) => {

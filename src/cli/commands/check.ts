@@ -41,10 +41,6 @@ Switch a rule off for one slide with <!-- .slide: data-check-ignore="no-heading"
 ${buildFlagsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('check', args, checkFlags);
-    if (values.help) {
-      io.out(this.usage);
-      return 0;
-    }
     const { parseIgnoredRules } = await import('../../check/findings.js');
     const ignore = parseIgnoredRules(values.ignore);
     const settings = settingsFromFlags(values, io);

@@ -11,11 +11,7 @@ Finds Chromium the way pdf, png and check do — --chrome-path, then CHROME_PATH
 PUPPETEER_EXECUTABLE_PATH, then a system install, then the bundled @sparticuz/chromium —
 and tries to start it.`,
   async run(args, io) {
-    const { values } = parseCommandArgs('doctor', args, { 'chrome-path': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
-    if (values.help) {
-      io.out(this.usage);
-      return 0;
-    }
+    const { values } = parseCommandArgs('doctor', args, { 'chrome-path': { type: 'string' } });
     const { BrowserManager } = await import('../../browser/manager.js');
     const manager = new BrowserManager({ chromePath: values['chrome-path'], environment: io.env });
     try {

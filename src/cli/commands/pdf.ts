@@ -43,10 +43,6 @@ ${exportFlagsHelp}
 ${folderBuildFlagsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('pdf', args, pdfFlags);
-    if (values.help) {
-      io.out(this.usage);
-      return 0;
-    }
     const fragments = values.fragments ?? 'final';
     if (fragments !== 'final' && fragments !== 'separate') fail(`--fragments must be final or separate (got "${fragments}")`, 'usage');
     const paper = values.paper ?? 'a4';

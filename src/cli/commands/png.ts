@@ -28,10 +28,6 @@ ${exportFlagsHelp}
 ${folderBuildFlagsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('png', args, pngFlags);
-    if (values.help) {
-      io.out(this.usage);
-      return 0;
-    }
     const scale = parseNumberFlag('scale', values.scale, { min: 0.1, max: 4 }) ?? 1;
     const timeout = parseNumberFlag('timeout', values.timeout, { min: 1, max: 86_400 });
     const settings = settingsFromFlags(values, io);

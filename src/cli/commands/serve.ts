@@ -34,10 +34,6 @@ ${folderBuildFlagsHelp}
 Press Ctrl-C to stop.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('serve', args, serveFlags);
-    if (values.help) {
-      io.out(this.usage);
-      return 0;
-    }
     const port = parseNumberFlag('port', values.port, { min: 0, max: 65535 }) ?? 8000;
     const inputs = positionals.length > 0 ? positionals : ['slides'];
     const settings = settingsFromFlags(values, io);
