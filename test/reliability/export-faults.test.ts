@@ -7,6 +7,7 @@ import { runCli } from '../helpers/cli.js';
 import {
   browserOf,
   chromiumOf,
+  type ExportProcess,
   expectNoChromiumLeft,
   expectNoStackTrace,
   startExport,
@@ -93,6 +94,20 @@ describe('deckmark pdf with a browser path that cannot work', () => {
   });
 });
 
+/** Kills the export's Chromium once `stage` starts, and checks the failure is one clear line. */
+async function killChromiumDuring(run: ExportProcess, stage: RegExp, deck: string): Promise<void> {
+  await waitForLog(run, stage);
+  const browser = browserOf(run);
+  expect(browser, run.stderr()).toBeDefined();
+  process.kill(browser!, 'SIGKILL');
+  const { code, stderr } = await run.exited;
+  expect(code, stderr).toBe(ExitCode.browserFailed);
+  expectNoStackTrace(stderr);
+  expect(userLines(stderr)).toEqual([
+    expect.stringMatching(new RegExp(`^deckmark: ${deck.replace('.', '\\.')}: Chromium at .+ quit unexpectedly: .+\\. Earlier output is unchanged`)),
+  ]);
+}
+
 describe('deckmark pdf and png stopped mid-export', () => {
   // print-hangs.md holds Chromium in the print stage (its beforeprint handler never returns),
   // and the debug log says when printing starts: the fault lands mid-print every time.
@@ -100,17 +115,7 @@ describe('deckmark pdf and png stopped mid-export', () => {
     const cwd = workspace();
     const pdf = seedEarlierPdf(cwd, 'print-hangs');
     const run = startExport(['pdf', 'print-hangs.md'], cwd);
-    await waitForLog(run, /print-hangs\.md: printing 1 pages/);
-    const browser = browserOf(run);
-    expect(browser, run.stderr()).toBeDefined();
-    process.kill(browser!, 'SIGKILL');
-
-    const { code, stderr } = await run.exited;
-    expect(code, stderr).toBe(ExitCode.browserFailed);
-    expectNoStackTrace(stderr);
-    expect(userLines(stderr)).toEqual([
-      expect.stringMatching(/^deckmark: print-hangs\.md: Chromium at .+ quit unexpectedly: .+\. Earlier output is unchanged/),
-    ]);
+    await killChromiumDuring(run, /print-hangs\.md: printing 1 pages/, 'print-hangs.md');
     expect(readFileSync(pdf, 'utf8')).toBe(earlierPdf);
     expect(temporaryFilesUnder(join(cwd, 'dist'))).toEqual([]);
     await expectNoChromiumLeft(run);
@@ -123,17 +128,7 @@ describe('deckmark pdf and png stopped mid-export', () => {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'capture-hangs-01.png'), 'an image from an earlier export');
     const run = startExport(['png', 'capture-hangs.md'], cwd);
-    await waitForLog(run, /capture-hangs\.md: capturing 2 slides/);
-    const browser = browserOf(run);
-    expect(browser, run.stderr()).toBeDefined();
-    process.kill(browser!, 'SIGKILL');
-
-    const { code, stderr } = await run.exited;
-    expect(code, stderr).toBe(ExitCode.browserFailed);
-    expectNoStackTrace(stderr);
-    expect(userLines(stderr)).toEqual([
-      expect.stringMatching(/^deckmark: capture-hangs\.md: Chromium at .+ quit unexpectedly: .+\. Earlier output is unchanged/),
-    ]);
+    await killChromiumDuring(run, /capture-hangs\.md: capturing 2 slides/, 'capture-hangs.md');
     expect(readdirSync(folder)).toEqual(['capture-hangs-01.png']);
     expect(readFileSync(join(folder, 'capture-hangs-01.png'), 'utf8')).toBe('an image from an earlier export');
     expect(temporaryFilesUnder(join(cwd, 'dist'))).toEqual([]);
