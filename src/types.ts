@@ -66,8 +66,3 @@ export interface RenderedDeck {
   usesMath: boolean;
   warnings: Warning[];
 }
-
-/** A horizontal stack: a slide with its vertical children. */
-export interface SlideStack {
-  slides: RenderedSlide[];
-}

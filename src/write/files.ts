@@ -20,7 +20,7 @@ export async function copyFileIfChanged(source: string, target: string): Promise
   return true;
 }
 
-export function temporaryPathFor(target: string): string {
+function temporaryPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
