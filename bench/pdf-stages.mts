@@ -1,40 +1,37 @@
-// In-process stage timings of `pdf`, in the order of `exportPdf` (src/export/pdf.ts):
-// build → launch → load → print → post-process (outline, metadata) → handout. Through tsx.
+// In-process stage timings of `pdf`: exportPdf (src/export/pdf.ts) announces each stage as it
+// starts; this script only records when. Run through tsx: it imports the stages from src/.
 // Usage: node --import tsx bench/pdf-stages.mts deck.md outDir → JSON on stdout.
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Deadline } from '../src/browser/deadline.js';
 import { BrowserManager } from '../src/browser/manager.js';
 import { settingsFromFlags } from '../src/cli/build-settings.js';
 import { processIO } from '../src/cli/io.js';
-import { Deadline } from '../src/export/deadline.js';
-import { makeHandout } from '../src/export/handout.js';
-import { openPrintView } from '../src/export/load.js';
-import { printSlides } from '../src/export/print.js';
-import { finishSlidesPdf } from '../src/export/slides-pdf.js';
+import { exportPdf } from '../src/export/pdf.js';
 import { buildDeck } from '../src/pipeline.js';
+import { stageClock } from './stage-clock.mjs';
 
 const [input = '', outDir = ''] = process.argv.slice(2);
-const timings: Record<string, number> = {};
-const time = async <T,>(stage: string, work: () => Promise<T>): Promise<T> => {
-  const started = performance.now();
-  const result = await work();
-  timings[stage] = performance.now() - started;
-  return result;
-};
-
 const io = { ...processIO(), out: () => undefined, err: () => undefined };
-const built = await time('build', () => buildDeck(resolve(input), settingsFromFlags({ 'out-dir': outDir }, io)));
+const clock = stageClock();
 const manager = new BrowserManager();
-const deadline = new Deadline(600_000, input);
 try {
-  await time('launch', () => manager.browser());
-  const { view, printed } = await manager.withPage(async (page) => {
-    const view = await time('load', () => openPrintView(page, built, { fragments: 'final', notes: false }, deadline));
-    return { view, printed: await time('print', () => printSlides(page, built.rendered.deck.options, deadline)) };
+  clock.start('build');
+  const built = await buildDeck(resolve(input), settingsFromFlags({ 'out-dir': outDir }, io));
+  clock.start('launch');
+  await manager.browser();
+  const started = performance.now();
+  await exportPdf(manager, built, new Deadline(600_000, input), {
+    fragments: 'final',
+    notes: false,
+    handout: { perPage: 6, paper: 'a4' },
+    // Stage names carry counts ("printing 12 pages"): the benchmark keys them by their first word.
+    onStage: (stage) => clock.start(stage.split(' ')[0]!),
   });
-  const slides = await time('post-process', () => finishSlidesPdf(printed, built.rendered, view.pages));
-  await time('handout 6-up', () => makeHandout(manager, built, slides, { perPage: 6, paper: 'a4' }, deadline));
+  clock.stop();
+  (clock.timings.export ??= []).push(performance.now() - started);
 } finally {
   await manager.dispose();
 }
+const timings = Object.fromEntries(Object.entries(clock.timings).map(([stage, times]) => [stage, times[0]]));
 process.stdout.write(`${JSON.stringify({ timings })}\n`);

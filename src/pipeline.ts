@@ -1,6 +1,10 @@
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { resolveDeckAssets } from './assets/deck-assets.js';
+import { planOutput } from './assets/plan.js';
+import { resolveTheme } from './assets/theme.js';
 import type { ProjectConfig } from './config/file.js';
 import type { PartialDeckOptions } from './config/schema.js';
+import { type DeckOutputs, deckOutputs } from './outputs.js';
 import { parseDeck } from './parse/index.js';
 import { deckmarkVersion } from './paths.js';
 import { readDeckSource } from './read.js';
@@ -10,11 +14,9 @@ import { renderCharts } from './render/charts.js';
 import { renderDeck } from './render/index.js';
 import { renderPage } from './template/index.js';
 import type { Templates } from './template/load.js';
+import { rewriteAssetUrls } from './template/page-urls.js';
 import type { RenderedDeck, Warning } from './types.js';
-import { resolveDeckAssets } from './write/deck-assets.js';
-import { planOutput, writeDeck } from './write/index.js';
-import { rewriteAssetUrls } from './write/page-urls.js';
-import { resolveTheme } from './write/theme.js';
+import { writeDeck, writeSingleFile } from './write/index.js';
 
 export interface BuildSettings {
   /** Set by long-running commands (`serve`): unchanged slides skip marked on a rebuild. */
@@ -29,45 +31,54 @@ export interface BuildSettings {
   singleFile?: boolean;
   cliOptions: PartialDeckOptions;
   config: ProjectConfig;
+  /** Told as each stage starts (the benchmark times them from this). */
+  onStage?: (stage: BuildStage) => void;
 }
+
+export type BuildStage = 'read' | 'parse' | 'theme' | 'render' | 'assets' | 'template' | 'write';
 
 export interface BuiltDeck {
   file: string;
-  name: string;
-  /** The deck's output folder and its page. */
-  folder: string;
+  /** Where each output of this deck goes (folder, PDF, handouts, images…). */
+  outputs: DeckOutputs;
+  /** The page that was written: the folder's index.html, or the single file. */
   page: string;
   rendered: RenderedDeck;
   warnings: Warning[];
 }
 
-/** `slides/talk.md` → `talk`: the name of the deck's folder, PDF and handout in dist/. */
-export function deckName(file: string): string {
-  return basename(file, extname(file));
-}
-
 /**
- * The build pipeline, in order: read → parse → render → template → write.
- * Every check that can fail runs before the first file is written.
+ * The build pipeline, in the order it runs: read → parse → theme → render → assets →
+ * template → write. The theme is resolved before rendering because charts take its fonts
+ * and colours. Every check that can fail runs before the first file is written.
  */
 export async function buildDeck(file: string, settings: BuildSettings): Promise<BuiltDeck> {
+  const stage = settings.onStage ?? (() => undefined);
+  const outputs = deckOutputs(settings.outDir, file);
+  const deckFolder = dirname(resolve(settings.cwd, file));
+
+  stage('read');
   const text = await readDeckSource(resolve(settings.cwd, file), file);
+  stage('parse');
   const deck = parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options });
+  stage('theme');
   const theme = resolveTheme(deck.options.theme, file, settings.templateDir);
+  stage('render');
   const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
   const rendered = renderDeck(deck, { charts: charts.charts, cache: settings.markdownCache });
-  const folder = join(settings.outDir, deckName(file));
-  const assets = resolveDeckAssets(rendered, dirname(resolve(settings.cwd, file)), settings.allowOutside);
-  const plan = planOutput(folder, theme, deck.options.highlightTheme, assets.copies, { math: rendered.usesMath });
-  const html = rewriteAssetUrls(renderPage(rendered, settings.templates, plan.page, deckmarkVersion), plan.copies);
-  // The single-file writer (and its media-type table) loads only when asked for.
-  const page = settings.singleFile
-    ? await (await import('./write/single-file.js')).writeSingleFile(plan, html, join(settings.outDir, `${deckName(file)}.html`))
-    : await writeDeck(plan, html);
+  stage('assets');
+  const assets = resolveDeckAssets(rendered, deckFolder, settings.allowOutside);
+  const plan = planOutput(outputs.folder, theme, deck.options.highlightTheme, assets.copies, { math: rendered.usesMath });
+  stage('template');
+  let html = rewriteAssetUrls(renderPage(rendered, settings.templates, plan.page, deckmarkVersion), plan.copies);
+  // The inliner (and its media-type table) loads only when asked for.
+  if (settings.singleFile) html = (await import('./template/single-file.js')).inlinePage(plan, html, outputs.singleFile);
+  stage('write');
+  const page = settings.singleFile ? await writeSingleFile(outputs.singleFile, html) : await writeDeck(plan, html);
+
   return {
     file,
-    name: deckName(file),
-    folder,
+    outputs,
     page,
     rendered,
     warnings: [...deck.warnings, ...charts.warnings, ...rendered.warnings, ...theme.warnings, ...assets.warnings],

@@ -61,6 +61,8 @@ export interface AssetReference {
 /** The output of the render stage. */
 export interface RenderedDeck {
   deck: Deck;
+  /** The deck's title, else its first heading, else its file's name: the one fallback, computed once. */
+  title: string;
   slides: RenderedSlide[];
   /** True when a slide or note holds a formula: the page then needs KaTeX's CSS and fonts. */
   usesMath: boolean;

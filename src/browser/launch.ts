@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { fail } from '../errors.js';
 import type { FoundBrowser } from './finders/types.js';
@@ -31,12 +34,27 @@ export function needsNoSandbox(environment: NodeJS.ProcessEnv = process.env): bo
   return process.getuid?.() === 0 || environment.DECKMARK_NO_SANDBOX === '1';
 }
 
-export async function launchBrowser(found: FoundBrowser, timeoutMs: number, environment: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+export interface LaunchedBrowser {
+  browser: Browser;
+  /** Removes Chromium's profile and temp files; call once the browser has exited. */
+  removeProfile(): void;
+}
+
+/**
+ * Starts Chromium with a profile folder of ours that also serves as its TMPDIR: a Chromium
+ * that is killed cannot clean up after itself, so deckmark removes the folder, whatever
+ * happened to the browser, and nothing is left in the system temp dir.
+ */
+export async function launchBrowser(found: FoundBrowser, timeoutMs: number, environment: NodeJS.ProcessEnv = process.env): Promise<LaunchedBrowser> {
   const puppeteer = await import('puppeteer-core');
+  const profile = mkdtempSync(join(tmpdir(), 'deckmark-chromium-'));
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   try {
-    return await puppeteer.launch({
+    const browser = await puppeteer.launch({
       executablePath: found.path,
       headless: true,
+      userDataDir: join(profile, 'profile'),
+      env: { ...process.env, TMPDIR: profile },
       args: chromiumArgs(needsNoSandbox(environment)),
       timeout: timeoutMs,
       protocolTimeout: Math.max(timeoutMs, 180_000),
@@ -44,7 +62,9 @@ export async function launchBrowser(found: FoundBrowser, timeoutMs: number, envi
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
+    return { browser, removeProfile };
   } catch (error) {
+    removeProfile();
     fail(`Chromium at ${found.path} (${found.source}) did not start: ${launchFailure((error as Error).message)}`, 'browserFailed', undefined, error);
   }
 }

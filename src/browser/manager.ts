@@ -3,7 +3,7 @@ import { fail, isDeckmarkError } from '../errors.js';
 import { onShutdown } from '../lifecycle.js';
 import { debug } from '../log.js';
 import { type FoundBrowser, findBrowser } from './finder.js';
-import { launchBrowser } from './launch.js';
+import { type LaunchedBrowser, launchBrowser } from './launch.js';
 
 export interface BrowserManagerOptions {
   chromePath?: string;
@@ -17,7 +17,7 @@ export interface BrowserManagerOptions {
  * closed by `dispose()` — which the CLI calls in `finally` and on SIGINT/SIGTERM.
  */
 export class BrowserManager {
-  private launching?: Promise<Browser>;
+  private launching?: Promise<LaunchedBrowser>;
   private found?: FoundBrowser;
   private readonly removeShutdownHook: () => void;
   private disposing = false;
@@ -31,13 +31,13 @@ export class BrowserManager {
     return this.found;
   }
 
-  browser(): Promise<Browser> {
+  async browser(): Promise<Browser> {
     this.launching ??= (async () => {
       const found = await this.locate();
       debug('launching %s (%s)', found.path, found.source);
       return launchBrowser(found, this.options.launchTimeoutMs ?? 60_000, this.options.environment);
     })();
-    return this.launching;
+    return (await this.launching).browser;
   }
 
   /**
@@ -77,11 +77,16 @@ export class BrowserManager {
     const launching = this.launching;
     this.launching = undefined;
     if (!launching) return;
-    const browser = await launching.catch(() => undefined);
-    if (!browser) return;
-    const child = browser.process();
-    await browser.close().catch(() => undefined);
+    const launched = await launching.catch(() => undefined);
+    if (!launched) return;
+    const child = launched.browser.process();
+    await launched.browser.close().catch(() => undefined);
     // A wedged Chromium can ignore the polite close; never leave it behind.
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    launched.removeProfile();
   }
 }

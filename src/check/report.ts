@@ -1,4 +1,4 @@
-import { formatDuration } from '../cli/io.js';
+import { formatDuration } from '../format.js';
 import type { Finding } from './types.js';
 
 /** `file:line: severity: message [rule]` — the form editors and terminals turn into links. */

@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
+import type { Deadline } from '../browser/deadline.js';
 import type { BrowserManager } from '../browser/manager.js';
+import { RequestGuard } from '../browser/page-guard.js';
 import { DeckmarkError, fail } from '../errors.js';
 import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
@@ -12,15 +14,14 @@ import { probeImages } from './images.js';
 import { openInspectionView } from './inspection-view.js';
 import { probeLinks } from './links.js';
 import { probeOverflow } from './overflow.js';
-import { RequestGuard } from './requests.js';
 import { probeStructure } from './structure.js';
 import type { Finding, PageFinding, ProbeContext, SlideProbe } from './types.js';
 
 export interface CheckOptions {
   /** Rules switched off for the whole run (see `isIgnored`). */
   ignore: string[];
-  /** How long the deck may take to start, load its fonts and images. */
-  readyTimeoutMs?: number;
+  /** The deck's budget: loading (fonts, images) and inspecting every slide. */
+  deadline: Deadline;
 }
 
 /** Every rule that looks at one slide, in the order their findings are listed. */
@@ -41,13 +42,8 @@ export async function checkDeck(built: BuiltDeck, browser: BrowserManager, optio
   );
 }
 
-async function inspectPage(
-  page: Page,
-  built: BuiltDeck,
-  size: { width: number; height: number },
-  { ignore, readyTimeoutMs = 60_000 }: CheckOptions,
-): Promise<PageFinding[]> {
-  const guard = new RequestGuard(built.folder, built.page);
+async function inspectPage(page: Page, built: BuiltDeck, size: { width: number; height: number }, { ignore, deadline }: CheckOptions): Promise<PageFinding[]> {
+  const guard = new RequestGuard(built.outputs.folder, built.page);
   await guard.attach(page);
   const scriptErrors: string[] = [];
   page.on('pageerror', (error) => scriptErrors.push((error as Error).message ?? String(error)));
@@ -57,35 +53,31 @@ async function inspectPage(
   await page.evaluateOnNewDocument('globalThis.__name = (target) => target;');
 
   const started = performance.now();
-  const lap = (phase: string) => debug('check %s: %s after %d ms', built.name, phase, Math.round(performance.now() - started));
+  const lap = (phase: string) => debug('check %s: %s after %d ms', built.outputs.name, phase, Math.round(performance.now() - started));
   try {
-    await page.goto(pathToFileURL(built.page).href, { waitUntil: 'load', timeout: readyTimeoutMs });
-    await withDeadline(
-      page.evaluate(`(${openInspectionView})(${JSON.stringify(size)})`),
-      readyTimeoutMs,
-      `${built.page} did not finish loading its slides, fonts and images within ${readyTimeoutMs / 1000} s`,
-    );
+    await deadline.run('load', page.goto(pathToFileURL(built.page).href, { waitUntil: 'load', timeout: 0 }));
+    await deadline.run('load', page.evaluate(`(${openInspectionView})(${JSON.stringify(size)})`));
     lap('deck ready');
   } catch (error) {
     if (error instanceof DeckmarkError) throw error;
-    if ((error as Error).name === 'TimeoutError') fail(`${built.page} did not load within ${readyTimeoutMs / 1000} s`, 'timeout', { file: built.file }, error);
     fail(`could not open the built deck ${built.page}: ${(error as Error).message.split('\n')[0]}`, 'browserFailed', { file: built.file }, error);
   }
 
   const context: ProbeContext = { ...size, failedUrls: [...guard.failed] };
-  const found = (await page.evaluate(
-    `[...(${inspectSlides})(${JSON.stringify(context)}, [${slideProbes.join(',\n')}]), ...(${probeFonts})()]`,
+  const found = (await deadline.run(
+    'inspect',
+    page.evaluate(`[...(${inspectSlides})(${JSON.stringify(context)}, [${slideProbes.join(',\n')}]), ...(${probeFonts})()]`),
   )) as PageFinding[];
   lap('slides inspected');
 
   // axe is most of a check's time on a large deck: skip it when its findings would be dropped.
   if (!ignore.includes('accessibility')) {
     await page.addScriptTag({ content: await loadAxeSource() });
-    found.push(...((await page.evaluate(`(${probeAccessibility})()`)) as PageFinding[]));
+    found.push(...((await deadline.run('inspect', page.evaluate(`(${probeAccessibility})()`))) as PageFinding[]));
     lap('axe done');
   }
 
-  found.push(...(await guard.report(page)));
+  for (const blocked of await guard.report(page)) found.push({ line: blocked.line, rule: 'external-request', severity: 'warning', message: blocked.message });
   for (const message of new Set(scriptErrors)) {
     found.push({ line: null, rule: 'page-error', severity: 'warning', message: `a script in the deck failed: ${message.split('\n')[0]}` });
   }
@@ -100,17 +92,4 @@ function inspectSlides(context: ProbeContext, probes: SlideProbe[]): PageFinding
     for (const probe of probes) for (const finding of probe(section, context)) found.push({ ...finding, line });
   }
   return found;
-}
-
-/** A deadline, not a sleep: `work` settles as soon as it can; past the deadline the check fails. */
-async function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeckmarkError(message, 'timeout')), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

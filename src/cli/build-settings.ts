@@ -26,6 +26,8 @@ export const buildFlagsHelp = `  -o, --out-dir DIR     where decks are written (
       --single-file     write DIR/<deck>.html with CSS, JS, fonts and images inlined`;
 
 /** The same flags for commands that work on the deck's folder, where --single-file has no place. */
+const { 'single-file': _singleFile, ...folderFlags } = buildFlags;
+export const folderBuildFlags = folderFlags;
 export const folderBuildFlagsHelp = buildFlagsHelp
   .split('\n')
   .filter((line) => !line.includes('--single-file'))

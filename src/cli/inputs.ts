@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fail } from '../errors.js';
-import { deckName } from '../pipeline.js';
+import { assertUniqueDeckNames } from '../outputs.js';
 
 /**
  * Expands the command line's files and folders into deck files: a folder means every `.md`
@@ -30,14 +30,6 @@ export function expandDeckInputs(inputs: string[], cwd: string): string[] {
     decks.push(...found);
   }
   const unique = [...new Set(decks)];
-  // Two decks with one file name would write the same dist/<name>/ and PDF, one over the other.
-  const names = unique.map(deckName);
-  const clash = names.findIndex((name, index) => names.indexOf(name) !== index);
-  if (clash !== -1) {
-    fail(
-      `${unique[names.indexOf(names[clash]!)]} and ${unique[clash]} would both be written as "${names[clash]}"; build them separately (with different --out-dir) or rename one`,
-      'usage',
-    );
-  }
+  assertUniqueDeckNames(unique);
   return unique;
 }

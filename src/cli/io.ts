@@ -1,10 +1,12 @@
-import { formatLocation } from '../errors.js';
+import { formatWarning } from '../format.js';
 import type { Warning } from '../types.js';
 
 /** Where a command writes: the real terminal in the bin, captured strings in tests. */
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
+  /** Raw text for a status line redrawn in place (no newline added). */
+  progress(text: string): void;
   cwd: string;
   /** Progress bars and colours only when a person is watching. */
   interactive: boolean;
@@ -14,15 +16,12 @@ export interface CliIO {
 export const processIO = (): CliIO => ({
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  progress: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   interactive: Boolean(process.stderr.isTTY) && !process.env.CI,
   env: process.env,
 });
 
 export function reportWarnings(io: CliIO, warnings: Warning[]): void {
-  for (const warning of warnings) io.err(`${formatLocation(warning)}warning: ${warning.message}`);
-}
-
-export function formatDuration(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  for (const warning of warnings) io.err(formatWarning(warning));
 }

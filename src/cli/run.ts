@@ -1,4 +1,5 @@
 import { DeckmarkError, ExitCode, isDeckmarkError } from '../errors.js';
+import { formatError } from '../format.js';
 import { deckmarkVersion } from '../paths.js';
 import type { Command } from './command.js';
 import { buildCommand } from './commands/build.js';
@@ -54,7 +55,7 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       io.err(`deckmark: ${error.toString()}`);
       return error.exitCode;
     }
-    io.err(`deckmark: internal error: ${(error as Error)?.message ?? String(error)}`);
+    io.err(`deckmark: ${formatError(error)}`);
     if (io.env.NODE_DEBUG?.includes('deckmark')) io.err(String((error as Error)?.stack));
     io.err('Please report this with the deck that caused it.');
     return ExitCode.generic;

@@ -1,9 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { RequestGuard } from '../check/requests.js';
+import type { Deadline } from '../browser/deadline.js';
+import { RequestGuard } from '../browser/page-guard.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
-import type { Deadline } from './deadline.js';
 import { installPrintHooks, listPrintedPages, type PrintedElement, waitForPrintReady } from './print-view.js';
 
 export interface PrintViewOptions {
@@ -42,7 +42,7 @@ html.reveal-print .reveal .speaker-notes-pdf[data-layout="separate-page"]::befor
  */
 export async function openPrintView(page: Page, built: BuiltDeck, options: PrintViewOptions, deadline: Deadline): Promise<PrintView> {
   const { width, height } = built.rendered.deck.options;
-  const guard = new RequestGuard(built.folder);
+  const guard = new RequestGuard(built.outputs.folder);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String((error as Error).message ?? error)));
   await page.setViewport({ width, height });

@@ -15,7 +15,7 @@ export interface PdfMetadata {
 export function deckMetadata(rendered: RenderedDeck): PdfMetadata {
   const { options } = rendered.deck;
   return {
-    title: options.title || rendered.slides[0]?.title || 'Slides',
+    title: rendered.title,
     author: options.author,
     subject: options.description,
     keywords: options.keywords,

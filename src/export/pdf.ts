@@ -1,20 +1,17 @@
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Deadline } from '../browser/deadline.js';
 import type { BrowserManager } from '../browser/manager.js';
 import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
 import { writeFileAtomic } from '../write/files.js';
-import { Deadline, defaultTimeoutMs, launchBudgetMs } from './deadline.js';
-import { type HandoutOptions, makeHandout } from './handout.js';
+import { type HandoutOptions, makeHandout } from './handout/index.js';
 import { openPrintView, type PrintViewOptions } from './load.js';
 import { printSlides } from './print.js';
 import { finishSlidesPdf } from './slides-pdf.js';
 
 export interface PdfExportOptions extends PrintViewOptions {
   handout?: HandoutOptions;
-  /** The whole export's budget; default scales with the deck (see `defaultTimeoutMs`). */
-  timeoutMs?: number;
   /** Told when a stage starts, for progress display. */
   onStage?: (stage: string) => void;
 }
@@ -33,27 +30,17 @@ export interface PdfExportResult {
   warnings: Warning[];
 }
 
-/** `dist/talk/index.html` → `dist/talk.pdf`: the PDF sits next to the deck's folder. */
-export function pdfPathFor(outDir: string, deck: string, suffix = ''): string {
-  return join(outDir, `${deck}${suffix}.pdf`);
-}
-
 /**
  * Exports one built deck to PDF (and its handout) with a shared browser. Files are written
  * only once everything succeeded, each through a temporary file and a rename: a failure at
  * any stage leaves earlier PDFs as they were.
  */
-export async function exportPdf(manager: BrowserManager, built: BuiltDeck, options: PdfExportOptions): Promise<PdfExportResult> {
-  const budget = options.timeoutMs ?? defaultTimeoutMs(built.rendered.slides.length);
+export async function exportPdf(manager: BrowserManager, built: BuiltDeck, deadline: Deadline, options: PdfExportOptions): Promise<PdfExportResult> {
   // The debug line lets a developer (and the fault tests) see which stage a deck is in.
   const stage = (name: string) => {
     debug('%s: %s', built.file, name);
     options.onStage?.(name);
   };
-  stage('starting Chromium');
-  // The browser is shared by every deck of the run, so its start has a budget of its own.
-  await new Deadline(launchBudgetMs(budget), built.file).run('launch', manager.browser());
-  const deadline = new Deadline(budget, built.file);
 
   const started = performance.now();
   stage('loading');
@@ -62,10 +49,11 @@ export async function exportPdf(manager: BrowserManager, built: BuiltDeck, optio
     stage(`printing ${view.pages.length} pages`);
     return { view, printed: await printSlides(page, built.rendered.deck.options, deadline) };
   }, built.file);
+  stage('finishing the PDF (metadata, outline)');
   const slides = await finishSlidesPdf(printed, built.rendered, view.pages);
   const outputs = [
     {
-      path: pdfPathFor(dirname(built.folder), built.name),
+      path: built.outputs.pdf,
       bytes: slides.bytes,
       pages: slides.pageCount,
       ms: performance.now() - started,
@@ -80,7 +68,7 @@ export async function exportPdf(manager: BrowserManager, built: BuiltDeck, optio
     const handout = await makeHandout(manager, built, slides, options.handout, deadline);
     warnings.push(...handout.warnings);
     outputs.push({
-      path: pdfPathFor(dirname(built.folder), built.name, '-handout'),
+      path: built.outputs.handout(options.handout.perPage),
       bytes: handout.bytes,
       pages: handout.pageCount,
       ms: performance.now() - handoutStarted,

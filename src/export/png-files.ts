@@ -1,5 +1,6 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isSlideImageFileName, slideImageFileName } from '../outputs.js';
 import { writeFileAtomic } from '../write/files.js';
 
 /**
@@ -7,11 +8,10 @@ import { writeFileAtomic } from '../write/files.js';
  * from an earlier, longer version of the deck. Returns the bytes written.
  */
 export async function writeSlideImages(folder: string, deck: string, images: Uint8Array[]): Promise<number> {
-  const digits = Math.max(2, String(images.length).length);
-  const names = images.map((_, index) => `${deck}-${String(index + 1).padStart(digits, '0')}.png`);
+  const names = images.map((_, index) => slideImageFileName(deck, index, images.length));
   await Promise.all(images.map((image, index) => writeFileAtomic(join(folder, names[index]!), image)));
   const keep = new Set(names);
-  const stale = (await readdir(folder)).filter((name) => !keep.has(name) && name.startsWith(`${deck}-`) && /-\d+\.png$/.test(name));
+  const stale = (await readdir(folder)).filter((name) => !keep.has(name) && isSlideImageFileName(deck, name));
   await Promise.all(stale.map((name) => rm(join(folder, name), { force: true })));
   return images.reduce((sum, image) => sum + image.byteLength, 0);
 }

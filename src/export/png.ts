@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { RequestGuard } from '../check/requests.js';
+import type { Deadline } from '../browser/deadline.js';
+import { RequestGuard } from '../browser/page-guard.js';
 import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
-import type { Deadline } from './deadline.js';
 
 export interface SlideImages {
   /** One PNG per slide, in reading order (vertical slides after their stack's first). */
@@ -24,7 +24,7 @@ export async function captureSlides(
   onSlide?: (done: number, total: number) => void,
 ): Promise<SlideImages> {
   const { width, height } = built.rendered.deck.options;
-  const guard = new RequestGuard(built.folder);
+  const guard = new RequestGuard(built.outputs.folder);
   await page.setViewport({ width, height, deviceScaleFactor: scale });
   await guard.attach(page);
   // Reveal reads these from the query: no chrome over the slide, no animation to wait out,

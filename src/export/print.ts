@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { Deadline } from './deadline.js';
+import type { Deadline } from '../browser/deadline.js';
 
 /**
  * Prints the open print view: the page is the slide's own size in CSS pixels, so a slide

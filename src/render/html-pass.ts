@@ -1,8 +1,8 @@
-import render from 'dom-serializer';
 import { type ChildNode, type Element, isComment, isTag, isText } from 'domhandler';
 import { getAttributeValue, removeElement, textContent } from 'domutils';
 import type GithubSlugger from 'github-slugger';
-import { parseDocument } from 'htmlparser2';
+import { parseHtml, serializeHtml } from '../html/dom.js';
+import { assetUrlAttributesOf, holdsUrl, isLocalUrl } from '../html/url-attributes.js';
 import { elementCommentPattern, parseAttributeList, slideCommentPattern } from '../parse/attributes.js';
 import { columnBreak } from '../parse/slides.js';
 
@@ -23,21 +23,13 @@ export interface HtmlPassOptions {
   plainText?: (text: string) => string;
 }
 
-const mediaAttributes: Record<string, string[]> = {
-  img: ['src'],
-  source: ['src'],
-  video: ['src', 'poster'],
-  audio: ['src'],
-  track: ['src'],
-};
-
 /**
  * Works on the rendered HTML as a tree, the way reveal.js's Markdown plugin works on the DOM:
  * applies `<!-- .element: … -->` comments, gives headings deck-unique ids, marks list items
  * as fragments for incremental slides, and finds what the slide references.
  */
 export function runHtmlPass(html: string, options: HtmlPassOptions): HtmlPassResult {
-  const document = parseDocument(html, { decodeEntities: true });
+  const document = parseHtml(html);
   const urls: string[] = [];
   let title = '';
 
@@ -54,9 +46,9 @@ export function runHtmlPass(html: string, options: HtmlPassOptions): HtmlPassRes
         if (node.attribs.id === undefined && text !== '') node.attribs.id = options.slugger.slug(text);
       }
       if (options.incremental && node.name === 'li') addClass(node, 'fragment');
-      for (const attribute of mediaAttributes[node.name] ?? []) {
+      for (const { attribute } of assetUrlAttributesOf(node.name)) {
         const value = getAttributeValue(node, attribute);
-        if (value !== undefined && isLocalUrl(value)) urls.push(value);
+        if (value !== undefined && holdsUrl(attribute, value) && isLocalUrl(value)) urls.push(value);
       }
       visit(node.children);
     }
@@ -112,13 +104,5 @@ function splitRegions(nodes: ChildNode[]): string[] {
 }
 
 function serialize(nodes: ChildNode[]): string {
-  return render(nodes, { decodeEntities: true, encodeEntities: 'utf8' }).trim();
-}
-
-/** A URL that names a file next to the deck rather than a page on the web. */
-export function isLocalUrl(url: string): boolean {
-  const trimmed = url.trim();
-  if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//')) return false;
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1]?.toLowerCase();
-  return scheme === undefined || scheme === 'file';
+  return serializeHtml(nodes).trim();
 }

@@ -1,11 +1,13 @@
 import GithubSlugger from 'github-slugger';
 import { fail } from '../errors.js';
+import { assetUrlAttributesOf, holdsUrl, isLocalUrl } from '../html/url-attributes.js';
+import { deckName } from '../outputs.js';
 import type { AssetReference, Deck, RenderedDeck, RenderedSlide, Slide } from '../types.js';
 import type { MarkdownCache } from './cache.js';
 import type { RenderedCharts } from './charts.js';
 import { MathError } from './extensions/math.js';
 import { detectUntrustedMarkup } from './extensions/untrusted-markup.js';
-import { isLocalUrl, runHtmlPass } from './html-pass.js';
+import { runHtmlPass } from './html-pass.js';
 import { createMarkdownRenderer } from './markdown.js';
 import { sanitize } from './sanitize.js';
 import { TrustedFragments } from './trusted.js';
@@ -60,7 +62,12 @@ export function renderDeck(deck: Deck, inputs: RenderInputs = {}): RenderedDeck 
       assets: [...body.urls, ...backgroundUrls(slide)].map((url) => locateReference(url, slide)),
     };
   });
-  return { deck, slides, usesMath: trusted.kinds.has('dm-math'), warnings: [] };
+  return { deck, title: displayTitle(deck, slides), slides, usesMath: trusted.kinds.has('dm-math'), warnings: [] };
+}
+
+/** The deck's name wherever it is shown (page title, PDF metadata, handout, serve's index). */
+function displayTitle(deck: Deck, slides: RenderedSlide[]): string {
+  return deck.options.title || slides.find((slide) => slide.title !== '')?.title || deckName(deck.file);
 }
 
 /** Where a piece of the slide's text is, for an error; the slide's line when not found. */
@@ -75,10 +82,12 @@ function locateText(text: string, slide: Slide, file: string): { file: string; l
   return { file, line: slide.line };
 }
 
+/** Files the slide's own attributes load (`data-background-*` from its `.slide:` comment). */
 function backgroundUrls(slide: Slide): string[] {
-  return ['data-background-image', 'data-background-video', 'data-background-iframe']
-    .map((name) => slide.attributes[name])
-    .filter((value): value is string => value !== undefined && isLocalUrl(value));
+  return assetUrlAttributesOf('section')
+    .map(({ attribute }) => ({ attribute, value: slide.attributes[attribute] }))
+    .filter(({ attribute, value }) => value !== undefined && holdsUrl(attribute, value) && isLocalUrl(value))
+    .map(({ value }) => value!);
 }
 
 /** The line where the reference is written, for messages; the slide's line when not found. */

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { formatLocation, isDeckmarkError } from '../errors.js';
-import { type BuildSettings, type BuiltDeck, buildDeck, deckName } from '../pipeline.js';
+import { formatError, formatWarning } from '../format.js';
+import { localFilePath } from '../html/url-attributes.js';
+import { deckName } from '../outputs.js';
+import { type BuildSettings, type BuiltDeck, buildDeck } from '../pipeline.js';
 import { MarkdownCache } from '../render/cache.js';
 import type { EventHub } from './events.js';
 
@@ -93,18 +95,17 @@ export class LiveDecks {
     deck.build++;
     try {
       const built = await buildDeck(deck.file, this.settings);
-      for (const warning of built.warnings) this.log.err(`${formatLocation(warning)}warning: ${warning.message}`);
+      for (const warning of built.warnings) this.log.err(formatWarning(warning));
       deck.good = built;
       deck.goodBuild = deck.build;
       deck.error = undefined;
       deck.inputs = new Set([deck.source, ...assetPaths(built, dirname(deck.source))]);
-      deck.styles = await stylesVersion(built.folder);
+      deck.styles = await stylesVersion(built.outputs.folder);
       const slides = built.rendered.slides.length;
       this.log.out(`${deck.file} → ${deck.name}/ · ${slides} slide${slides === 1 ? '' : 's'} · ${Math.round(performance.now() - started)} ms`);
       this.hub.publish({ type: 'built', deck: deck.name, build: deck.build, reload, styles: deck.styles });
     } catch (error) {
-      // `file:line: message`, the form terminals and editors turn into links.
-      deck.error = isDeckmarkError(error) ? error.toString() : `${deck.file}: internal error: ${(error as Error)?.message ?? String(error)}`;
+      deck.error = formatError(error, deck.file);
       this.log.err(`deckmark: ${deck.error}`);
       this.hub.publish({ type: 'failed', deck: deck.name, build: deck.build, message: deck.error });
     }
@@ -120,12 +121,8 @@ function needsReload(path: string, deck: LiveDeck): boolean {
 function assetPaths(built: BuiltDeck, folder: string): string[] {
   return built.rendered.slides.flatMap((slide) =>
     slide.assets.flatMap(({ url }) => {
-      try {
-        const path = decodeURIComponent(url.replace(/[?#].*$/, ''));
-        return /^[a-z][a-z0-9+.-]*:/i.test(path) ? [] : [resolve(folder, path)];
-      } catch {
-        return [];
-      }
+      const path = localFilePath(url);
+      return path === undefined ? [] : [resolve(folder, path)];
     }),
   );
 }

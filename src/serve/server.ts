@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { basename, join, sep } from 'node:path';
 import Handlebars from 'handlebars';
-import { fail } from '../errors.js';
 import { onShutdown } from '../lifecycle.js';
+import { assertUniqueDeckNames, deckOutputs, handoutFileName, handoutLayouts, pdfFileName } from '../outputs.js';
 import { builtInTemplates } from '../paths.js';
 import type { BuildSettings } from '../pipeline.js';
 import { type LiveDeck, LiveDecks, type ServeLog } from './decks.js';
@@ -15,7 +15,7 @@ import { type ConnectionLimits, serverOptions } from './limits.js';
 import { listen } from './listen.js';
 import { redirect, safeDecode, send, sendFile } from './respond.js';
 import { lookupStatic } from './static.js';
-import { watchSources } from './watch.js';
+import { type SourceWatcher, watchSources } from './watch.js';
 
 export interface ServeOptions {
   /** Deck files, relative to `settings.cwd`. */
@@ -53,125 +53,158 @@ const eventsPath = '/__deckmark/events';
 // chokidar's `atomic` already folds an editor's unlink + add into one change; this window only
 // gathers files saved together (a formatter, a checkout). Longer costs every save its length.
 const debounceMs = 30;
+const plainText = 'text/plain; charset=utf-8';
 
 /**
  * `deckmark serve` as a function: builds the decks, serves only their output, rebuilds on
  * change and tells open pages over Server-Sent Events on the same port.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const host = options.host ?? loopbackHost;
-  const hub = new EventHub();
-  const live = new LiveDecks(options.decks, options.settings, hub, options.log);
-  const names = live.decks.map((deck) => deck.name);
-  const duplicate = names.find((name, index) => names.indexOf(name) !== index);
-  if (duplicate) fail(`two decks would both be served as "${duplicate}/"; serve them separately or rename one`, 'usage');
-  await live.buildAll();
+  assertUniqueDeckNames(options.decks);
+  const server = new DeckServer(options);
+  await server.start();
+  return server;
+}
 
-  let hosts = new Set<string>();
-  const server = createServer(serverOptions(options.limits), (request, response) => {
-    route(request, response).catch((error) => {
-      options.log.err(`deckmark: ${request.url}: ${(error as Error).message}`);
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', 'internal error\n');
-      else response.destroy();
+/**
+ * The dev server's parts, each named: the decks it builds (`live`), the live-reload stream
+ * (`hub`), the HTTP server and its router, the source watcher, and one shutdown path.
+ */
+class DeckServer implements RunningServer {
+  url = '';
+  port = 0;
+  readonly host: string;
+  readonly closed: Promise<void>;
+  private readonly hub = new EventHub();
+  private readonly live: LiveDecks;
+  private readonly http: Server;
+  private hosts = new Set<string>();
+  private watcher?: SourceWatcher;
+  private closing?: Promise<void>;
+  private removeShutdownHook: () => void = () => undefined;
+  private readonly templateFolders: string[];
+
+  constructor(private readonly options: ServeOptions) {
+    this.host = options.host ?? loopbackHost;
+    this.live = new LiveDecks(options.decks, options.settings, this.hub, options.log);
+    this.templateFolders = [options.settings.templateDir, builtInTemplates].filter((folder): folder is string => folder !== undefined);
+    this.http = createServer(serverOptions(options.limits), (request, response) => {
+      this.route(request, response).catch((error) => {
+        options.log.err(`deckmark: ${request.url}: ${(error as Error).message}`);
+        if (!response.headersSent) send(response, 500, plainText, 'internal error\n');
+        else response.destroy();
+      });
     });
-  });
-  const port = await listen(server, host, options.port ?? 8000);
-  hosts = allowedHosts(host, port);
+    this.closed = new Promise<void>((resolve) => this.http.once('close', () => resolve()));
+  }
 
-  const templateFolders = [options.settings.templateDir, builtInTemplates].filter((folder): folder is string => folder !== undefined);
-  const watcher =
-    options.watch === false
-      ? undefined
-      : await watchSources({
-          folders: live.folders(),
-          trees: templateFolders,
-          ignore: (path) =>
-            path === options.settings.outDir || path.startsWith(options.settings.outDir + sep) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(path),
-          debounceMs,
-          onChange: (paths) => {
-            void live.changed(paths, templateFolders).then(() => watcher?.addFolders(live.folders()));
-          },
-        });
+  get decks(): LiveDeck[] {
+    return this.live.decks;
+  }
 
-  async function route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async start(): Promise<void> {
+    await this.live.buildAll();
+    this.port = await listen(this.http, this.host, this.options.port ?? 8000);
+    this.hosts = allowedHosts(this.host, this.port);
+    this.url = `http://${isWildcardHost(this.host) ? 'localhost' : hostForUrl(this.host)}:${this.port}/`;
+    if (this.options.watch !== false) this.watcher = await this.watch();
+    this.removeShutdownHook = onShutdown(() => this.close());
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.removeShutdownHook();
+      this.hub.close();
+      await this.watcher?.close();
+      await new Promise<void>((resolve) => {
+        this.http.close(() => resolve());
+        this.http.closeAllConnections();
+      });
+    })();
+    return this.closing;
+  }
+
+  connections(): Promise<{ sockets: number; liveStreams: number }> {
+    return new Promise((resolve, reject) =>
+      this.http.getConnections((error, sockets) => (error ? reject(error) : resolve({ sockets, liveStreams: this.hub.connections }))),
+    );
+  }
+
+  private watch(): Promise<SourceWatcher> {
+    const { outDir } = this.options.settings;
+    const watcher = watchSources({
+      folders: this.live.folders(),
+      trees: this.templateFolders,
+      ignore: (path) => path === outDir || path.startsWith(outDir + sep) || /(^|[/\\])(node_modules|\.git)([/\\]|$)/.test(path),
+      debounceMs,
+      onChange: (paths) => {
+        void this.live.changed(paths, this.templateFolders).then(async () => (await watcher).addFolders(this.live.folders()));
+      },
+    });
+    return watcher;
+  }
+
+  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // DNS rebinding: a foreign page that resolves its own name to 127.0.0.1 still sends its name.
-    if (!isAllowedHost(request.headers.host, hosts)) return send(response, 403, 'text/plain; charset=utf-8', 'forbidden: unknown Host header\n');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
+    if (!isAllowedHost(request.headers.host, this.hosts)) return send(response, 403, plainText, 'forbidden: unknown Host header\n');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, plainText, 'method not allowed\n');
     // The raw path, never a normalised URL: what was sent is what gets checked.
     const rawPath = (request.url ?? '/').split('?')[0]!;
     if (rawPath === eventsPath) {
-      if (!isAllowedOrigin(request.headers.origin, hosts)) return send(response, 403, 'text/plain; charset=utf-8', 'forbidden: foreign Origin\n');
-      return hub.connect(request, response);
+      if (!isAllowedOrigin(request.headers.origin, this.hosts)) return send(response, 403, plainText, 'forbidden: foreign Origin\n');
+      return this.hub.connect(request, response);
     }
     if (rawPath === livePath)
       return send(response, 200, 'text/javascript; charset=utf-8', await readFile(join(builtInTemplates, 'client', 'live.js')), request);
     if (rawPath === '/') {
-      if (!options.index && live.decks.length === 1) return redirect(response, `/${encodeURIComponent(live.decks[0]!.name)}/`);
-      return send(response, 200, 'text/html; charset=utf-8', indexPage(), request);
+      if (!this.options.index && this.decks.length === 1) return redirect(response, `/${encodeURIComponent(this.decks[0]!.name)}/`);
+      return send(response, 200, 'text/html; charset=utf-8', this.indexPage(), request);
     }
     const [, first = '', ...rest] = rawPath.split('/');
-    const deck = live.find(safeDecode(first));
+    const deck = this.live.find(safeDecode(first));
     if (deck) {
       if (rest.length === 0) return redirect(response, `/${encodeURIComponent(deck.name)}/`);
-      return serveDeckFile(deck, `/${rest.join('/')}`, request, response);
+      return this.serveDeckFile(deck, `/${rest.join('/')}`, request, response);
     }
-    const download = live.decks.find((candidate) => [`${candidate.name}.pdf`, `${candidate.name}-handout.pdf`].includes(safeDecode(first)));
-    if (download && rest.length === 0) return sendFile(options.settings.outDir, rawPath, request, response);
-    const refused = await lookupStatic(options.settings.outDir, rawPath);
-    return send(response, refused.kind === 'refused' ? refused.status : 404, 'text/plain; charset=utf-8', 'not found\n');
+    const download = this.decks.find((candidate) => downloadNames(candidate.name).includes(safeDecode(first)));
+    if (download && rest.length === 0) return sendFile(this.options.settings.outDir, rawPath, request, response);
+    const refused = await lookupStatic(this.options.settings.outDir, rawPath);
+    return send(response, refused.kind === 'refused' ? refused.status : 404, plainText, 'not found\n');
   }
 
-  async function serveDeckFile(deck: LiveDeck, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  private async serveDeckFile(deck: LiveDeck, path: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (path === '/' || path === '/index.html') {
       if (!deck.good)
         return send(response, 503, 'text/html; charset=utf-8', renderBuildErrorPage(deck.name, deck.error ?? 'building…', liveScript(deck)), request);
       const html = await readFile(deck.good.page, 'utf8');
       return send(response, 200, 'text/html; charset=utf-8', injectBefore(html, '</body>', liveScript(deck)), request);
     }
-    return sendFile(join(options.settings.outDir, deck.name), path, request, response);
+    return sendFile(deckOutputs(this.options.settings.outDir, deck.file).folder, path, request, response);
   }
 
-  function indexPage(): string {
+  private indexPage(): string {
+    const { outDir } = this.options.settings;
+    // `name` when an export wrote it to the output folder, else nothing to link.
+    const existing = (name: string) => (existsSync(join(outDir, name)) ? name : undefined);
     return renderIndexPage(
-      options.label ?? basename(options.settings.cwd),
-      live.decks.map((deck) => ({
+      this.options.label ?? basename(this.options.settings.cwd),
+      this.decks.map((deck) => ({
         name: deck.name,
         file: deck.file,
-        title: deck.good ? deck.good.rendered.deck.options.title || deck.good.rendered.slides[0]?.title || deck.name : undefined,
+        title: deck.good?.rendered.title,
         slides: deck.good?.rendered.slides.length,
         error: deck.error,
-        pdf: existsSync(join(options.settings.outDir, `${deck.name}.pdf`)) ? `${deck.name}.pdf` : undefined,
-        handout: existsSync(join(options.settings.outDir, `${deck.name}-handout.pdf`)) ? `${deck.name}-handout.pdf` : undefined,
+        pdf: existing(pdfFileName(deck.name)),
+        handout: handoutLayouts.map((perPage) => existing(handoutFileName(deck.name, perPage))).find((name) => name !== undefined),
       })),
       `<script src="${livePath}"></script>`,
     );
   }
+}
 
-  let resolveClosed!: () => void;
-  const closed = new Promise<void>((resolve) => {
-    resolveClosed = resolve;
-  });
-  server.once('close', () => resolveClosed());
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= (async () => {
-      removeShutdownHook();
-      hub.close();
-      await watcher?.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    })();
-    return closing;
-  };
-  const removeShutdownHook = onShutdown(close);
-  const shown = isWildcardHost(host) ? 'localhost' : hostForUrl(host);
-  const connections = () =>
-    new Promise<{ sockets: number; liveStreams: number }>((resolve, reject) =>
-      server.getConnections((error, sockets) => (error ? reject(error) : resolve({ sockets, liveStreams: hub.connections }))),
-    );
-  return { url: `http://${shown}:${port}/`, port, host, decks: live.decks, close, closed, connections };
+/** The exports of a deck that serve hands out from the output folder: its PDF and handouts. */
+function downloadNames(name: string): string[] {
+  return [pdfFileName(name), ...handoutLayouts.map((perPage) => handoutFileName(name, perPage))];
 }
 
 function liveScript(deck: LiveDeck): string {

@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
-import { basename, isAbsolute, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { contentType } from 'mime-types';
+import { isInsideLexically } from '../inside.js';
 
 export type StaticLookup = { kind: 'file'; path: string; size: number } | { kind: 'folder'; path: string } | { kind: 'refused'; status: 400 | 403 | 404 };
 
@@ -33,17 +34,13 @@ export async function lookupStatic(root: string, rawPath: string): Promise<Stati
   } catch {
     return { kind: 'refused', status: 404 };
   }
-  if (!isSameOrInside(real, realRoot)) return { kind: 'refused', status: 403 };
+  // Both are real paths already: the comparison itself must not follow links again.
+  if (!isInsideLexically(realRoot, real, { orSame: true })) return { kind: 'refused', status: 403 };
   const info = await stat(real).catch(() => undefined);
   if (!info) return { kind: 'refused', status: 404 };
   if (info.isDirectory()) return { kind: 'folder', path: real };
   if (!info.isFile()) return { kind: 'refused', status: 404 };
   return { kind: 'file', path: real, size: info.size };
-}
-
-function isSameOrInside(path: string, folder: string): boolean {
-  const fromFolder = relative(folder, path);
-  return fromFolder === '' || (!fromFolder.startsWith(`..${sep}`) && fromFolder !== '..' && !isAbsolute(fromFolder));
 }
 
 /** The Content-Type header for a file, with a charset for text types. */

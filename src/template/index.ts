@@ -1,13 +1,8 @@
 import Handlebars from 'handlebars';
+import type { PageAssets } from '../assets/plan.js';
 import { fail } from '../errors.js';
 import type { RenderedDeck, RenderedSlide } from '../types.js';
 import type { Templates } from './load.js';
-
-/** Where the page finds what the write stage copies next to it. */
-export interface PageAssets {
-  stylesheets: string[];
-  scripts: string[];
-}
 
 /** The template stage: rendered slides in, one HTML page out. Pure given compiled templates. */
 export function renderPage(rendered: RenderedDeck, templates: Templates, assets: PageAssets, version: string): string {
@@ -23,7 +18,7 @@ export function renderPage(rendered: RenderedDeck, templates: Templates, assets:
   return templates.page({
     version,
     lang: options.lang,
-    title: options.title || rendered.slides[0]?.title || 'Slides',
+    title: rendered.title,
     author: options.author,
     description: options.description,
     stylesheets: assets.stylesheets,

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { handoutContext } from '../../src/export/handout-data.js';
-import type { RenderedDeck } from '../../src/types.js';
+import { handoutContext } from '../../src/export/handout/data.js';
+import { parseDeck } from '../../src/parse/index.js';
+import { renderDeck } from '../../src/render/index.js';
 
-const deck = (count: number, options: Record<string, unknown> = {}) =>
-  ({
-    deck: { options: { title: '', author: '', date: '', lang: 'en', width: 1920, height: 1080, ...options } },
-    slides: Array.from({ length: count }, (_, index) => ({ title: `Slide ${index + 1}`, notesHtml: index === 0 ? '<p>Say hello</p>\n' : '' })),
-  }) as unknown as RenderedDeck;
+/** A real parsed and rendered deck: the title fallback is the render stage's, as in a build. */
+const deck = (count: number, options: Record<string, string> = {}) => {
+  const frontMatter = Object.entries(options).map(([key, value]) => `${key}: ${value}`);
+  const slides = Array.from({ length: count }, (_, index) => `# Slide ${index + 1}${index === 0 ? '\n\nNote: Say hello' : ''}`);
+  const text = `${frontMatter.length > 0 ? `---\n${frontMatter.join('\n')}\n---\n` : ''}${slides.join('\n\n---\n\n')}\n`;
+  return renderDeck(parseDeck(text, 'talk.md'));
+};
 
 describe('handoutContext', () => {
   it.each([1, 2, 3, 4, 6] as const)('groups 7 slides into ceil(7 / %i) sheets, numbered "x / y"', (perPage) => {

@@ -20,8 +20,10 @@ describe('deckmark pdf --handout N', () => {
         const cwd = makeWorkspace({}, 'export');
         const result = await runCli(['pdf', 'talk.md', ...flags], cwd);
         expect(result.code, result.stderr).toBe(0);
-        expect(result.stdout).toContain('talk.md → dist/talk-handout.pdf');
-        return { handout: await readPdf(join(cwd, 'dist', 'talk-handout.pdf')), slides: await readPdf(join(cwd, 'dist', 'talk.pdf')) };
+        // One slide a page keeps the plain name; grids say their layout, so two never collide.
+        const name = flags[1] === '1' ? 'talk-handout.pdf' : `talk-handout-${flags[1]}up.pdf`;
+        expect(result.stdout).toContain(`talk.md → dist/${name}`);
+        return { handout: await readPdf(join(cwd, 'dist', name)), slides: await readPdf(join(cwd, 'dist', 'talk.pdf')) };
       }),
     );
     for (const [index, n] of layouts.entries()) handouts.set(n, read[index]!.handout);

@@ -11,7 +11,14 @@ export interface CliResult {
 export async function runCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { out: (line) => out.push(line), err: (line) => err.push(line), cwd, interactive: false, env: { ...process.env, ...env } };
+  const io: CliIO = {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    progress: () => undefined,
+    cwd,
+    interactive: false,
+    env: { ...process.env, ...env },
+  };
   const code = await run(argv, io);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 
@@ -96,4 +96,15 @@ export async function expectNoChromiumLeft(run: ExportProcess): Promise<void> {
 /** Every temporary file (`.<name>.<pid>.<random>.tmp`) anywhere under `folder`. */
 export function temporaryFilesUnder(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.tmp'));
+}
+
+/** What an earlier, good export left: every failure must leave it byte-identical. */
+export const earlierPdf = '%PDF-1.4 the PDF from an earlier, good export\n';
+
+/** Writes `earlierPdf` where the export would write `dist/<deck>.pdf`, and returns its path. */
+export function seedEarlierPdf(cwd: string, deck = 'talk'): string {
+  mkdirSync(join(cwd, 'dist'), { recursive: true });
+  const file = join(cwd, 'dist', `${deck}.pdf`);
+  writeFileSync(file, earlierPdf);
+  return file;
 }

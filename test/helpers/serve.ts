@@ -20,7 +20,7 @@ export async function serveFixture(
   const cwd = makeWorkspace({}, fixture);
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIO = { out: (line) => out.push(line), err: (line) => err.push(line), cwd, interactive: false, env: {} };
+  const io: CliIO = { out: (line) => out.push(line), err: (line) => err.push(line), progress: () => undefined, cwd, interactive: false, env: {} };
   const server = await startServer({ decks, settings: settingsFromFlags(flags, io), port: 0, log: io, ...options });
   return { cwd, server, out, err };
 }

@@ -34,6 +34,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
+  rmSync(cwd, { recursive: true, force: true });
   expect(existsSync(pwned)).toBe(false);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });

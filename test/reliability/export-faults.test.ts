@@ -8,8 +8,10 @@ import {
   browserOf,
   chromiumOf,
   type ExportProcess,
+  earlierPdf,
   expectNoChromiumLeft,
   expectNoStackTrace,
+  seedEarlierPdf,
   startExport,
   temporaryFilesUnder,
   userLines,
@@ -22,17 +24,8 @@ import { fixturesFolder, makeWorkspace } from '../helpers/workspace.js';
 // exports racing. Each checks the same promises: the right exit code, one clear message and no
 // stack, the earlier PDF byte for byte, no temporary files, no Chromium left running.
 
-const earlierPdf = '%PDF-1.4 the PDF from an earlier, good export\n';
-
 function workspace(): string {
   return makeWorkspace({}, 'export-faults');
-}
-
-function seedEarlierPdf(cwd: string, deck = 'talk'): string {
-  mkdirSync(join(cwd, 'dist'), { recursive: true });
-  const file = join(cwd, 'dist', `${deck}.pdf`);
-  writeFileSync(file, earlierPdf);
-  return file;
 }
 
 /** Every path and its content under `folder`, to show that a failed run touched nothing. */

@@ -26,6 +26,7 @@ function startCli(argv: string[], cwd: string) {
       if (url) announce(url);
     },
     err: (line) => err.push(line),
+    progress: () => undefined,
     cwd,
     interactive: false,
     env: {},

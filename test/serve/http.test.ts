@@ -131,7 +131,7 @@ describe('deckmark serve when the port is taken', () => {
     const busy = (blocker.address() as AddressInfo).port;
     try {
       const cwd = makeWorkspace({ 'talk.md': '# One\n' });
-      const io = { out: () => undefined, err: () => undefined, cwd, interactive: false, env: {} };
+      const io = { out: () => undefined, err: () => undefined, progress: () => undefined, cwd, interactive: false, env: {} };
       const attempt = startServer({ decks: ['talk.md'], settings: settingsFromFlags({}, io), port: busy, log: io, watch: false });
       await expect(attempt).rejects.toBeInstanceOf(DeckmarkError);
       const error = (await attempt.catch((failure) => failure)) as DeckmarkError;
@@ -149,7 +149,7 @@ describe('deckmark serve of a deck that does not build yet', () => {
   it('keeps serving: an escaped error page until the deck is fixed, then the deck', async () => {
     const cwd = makeWorkspace({ 'talk.md': '---\ntitle: [<script>alert(1)</script>\n---\n# Broken\n' });
     const err: string[] = [];
-    const io = { out: () => undefined, err: (line: string) => err.push(line), cwd, interactive: false, env: {} };
+    const io = { out: () => undefined, err: (line: string) => err.push(line), progress: () => undefined, cwd, interactive: false, env: {} };
     const server = await startServer({ decks: ['talk.md'], settings: settingsFromFlags({}, io), port: 0, log: io });
     try {
       const page = await fetch(`${server.url}talk/`);

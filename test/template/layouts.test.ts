@@ -5,11 +5,11 @@ import type { Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
+import { elementsOf } from '../../src/html/dom.js';
 import { parseDeck } from '../../src/parse/index.js';
 import { renderDeck } from '../../src/render/index.js';
 import { renderPage } from '../../src/template/index.js';
 import { loadTemplates } from '../../src/template/load.js';
-import { elementsOf } from '../../src/write/page-urls.js';
 import { fixturesFolder } from '../helpers/workspace.js';
 
 const assets = { stylesheets: ['assets/theme.css'], scripts: ['assets/reveal.js'] };

@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/parse/index.js';
 import { renderDeck } from '../../src/render/index.js';
 import { embedJson, renderPage } from '../../src/template/index.js';
 import { loadTemplates } from '../../src/template/load.js';
+import { makeWorkspace } from '../helpers/workspace.js';
 
 const assets = { stylesheets: ['assets/theme.css'], scripts: ['assets/reveal.js'] };
 const page = (markdown: string, templateDir?: string) => renderPage(renderDeck(parseDeck(markdown, 'deck.md')), loadTemplates(templateDir), assets, '0.0.0');
@@ -58,13 +58,13 @@ describe('embedding JSON in a script element', () => {
 
 describe('author templates', () => {
   it('replace a built-in layout by file name', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'deckmark-template-'));
+    const dir = makeWorkspace();
     cpSync(join(import.meta.dirname, '..', 'fixtures', 'templates', 'custom'), dir, { recursive: true });
     expect(page('# Hi\n', dir)).toContain('<div class="custom-default"><h1 id="hi">Hi</h1></div>');
   });
 
   it('cannot reach constructors or prototypes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'deckmark-template-'));
+    const dir = makeWorkspace();
     writeFileSync(join(dir, 'probe.txt'), '');
     cpSync(join(import.meta.dirname, '..', 'fixtures', 'templates', 'proto'), dir, { recursive: true });
     const html = page('# Hi\n', dir);

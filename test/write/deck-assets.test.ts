@@ -94,4 +94,33 @@ describe('deck assets', () => {
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("is outside the theme's folder");
   });
+
+  it('copies a data-background shorthand image, and leaves a colour alone', async () => {
+    const cwd = makeWorkspace({
+      'deck.md': '<!-- .slide: data-background="bg.png" -->\n# Picture\n\n---\n\n<!-- .slide: data-background="#123456" -->\n# Colour\n',
+    });
+    writeFileSync(join(cwd, 'bg.png'), picture);
+    const result = await runCli(['build', 'deck.md'], cwd);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('#123456');
+    expect(readFileSync(join(cwd, 'dist', 'deck', 'bg.png'))).toEqual(picture);
+  });
+
+  it('with --allow-outside, points every URL attribute at the copy of an outside file, data-background-iframe included', async () => {
+    const outside = makeWorkspace({ 'frame.html': '<p>framed</p>' });
+    writeFileSync(join(outside, 'bg.png'), picture);
+    const cwd = makeWorkspace({
+      'deck.md': `<!-- .slide: data-background-iframe="${join(outside, 'frame.html')}" -->\n# Frame\n\n---\n\n<!-- .slide: data-background="${join(outside, 'bg.png')}" -->\n# Shorthand\n`,
+    });
+    const result = await runCli(['build', 'deck.md', '--allow-outside'], cwd);
+    expect(result.code, result.stderr).toBe(0);
+    const html = readFileSync(join(cwd, 'dist', 'deck', 'index.html'), 'utf8');
+    const frame = /data-background-iframe="(assets\/outside\/[0-9a-f]+-frame\.html)"/.exec(html)?.[1];
+    const image = /data-background="(assets\/outside\/[0-9a-f]+-bg\.png)"/.exec(html)?.[1];
+    expect(frame, html).toBeDefined();
+    expect(image, html).toBeDefined();
+    expect(html).not.toContain(outside);
+    expect(readFileSync(join(cwd, 'dist', 'deck', frame!), 'utf8')).toBe('<p>framed</p>');
+    expect(readFileSync(join(cwd, 'dist', 'deck', image!))).toEqual(picture);
+  });
 });

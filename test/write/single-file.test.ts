@@ -5,7 +5,7 @@ import { isTag } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserManager } from '../../src/browser/manager.js';
-import { elementsOf } from '../../src/write/page-urls.js';
+import { elementsOf } from '../../src/html/dom.js';
 import { runCli } from '../helpers/cli.js';
 import { fixturesFolder, makeWorkspace } from '../helpers/workspace.js';
 

@@ -1,12 +1,13 @@
 import { relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { formatDuration } from '../../format.js';
 import { buildDeck } from '../../pipeline.js';
 import { parseCommandArgs } from '../args.js';
 import { mapBounded, settleDecks } from '../batch.js';
 import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
 import { expandDeckInputs } from '../inputs.js';
-import { formatDuration, reportWarnings } from '../io.js';
+import { reportWarnings } from '../io.js';
 
 export const buildCommand: Command = {
   name: 'build',

@@ -1,19 +1,19 @@
 import { performance } from 'node:perf_hooks';
 import type { Finding } from '../../check/types.js';
-import { ExitCode, isDeckmarkError } from '../../errors.js';
-import { type BuiltDeck, buildDeck } from '../../pipeline.js';
+import { ExitCode } from '../../errors.js';
 import { parseCommandArgs } from '../args.js';
+import { runDeckBatch } from '../browser-batch.js';
 import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
 import { expandDeckInputs } from '../inputs.js';
-import { reportWarnings } from '../io.js';
+import { batchOptionsFrom, exportFlags, exportFlagsHelp } from './export-flags.js';
 
 const checkFlags = {
   ...buildFlags,
   json: { type: 'boolean' },
   strict: { type: 'boolean' },
   ignore: { type: 'string', multiple: true },
-  'chrome-path': { type: 'string' },
+  ...exportFlags,
 } as const;
 
 export const checkCommand: Command = {
@@ -37,7 +37,7 @@ Switch a rule off for one slide with <!-- .slide: data-check-ignore="no-heading"
       --json            print the findings as one JSON array instead
       --strict          warnings fail the check too
       --ignore RULES    rules to skip, comma-separated or repeated (e.g. no-heading,accessibility)
-      --chrome-path P   the Chromium or Chrome to use
+${exportFlagsHelp}
 ${buildFlagsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('check', args, checkFlags);
@@ -45,38 +45,27 @@ ${buildFlagsHelp}`,
     const ignore = parseIgnoredRules(values.ignore);
     const settings = settingsFromFlags(values, io);
     const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
-
-    const { BrowserManager } = await import('../../browser/manager.js');
-    const { checkDeck } = await import('../../check/run.js');
-    const { formatFinding, formatJson, formatSummary } = await import('../../check/report.js');
-    const manager = new BrowserManager({ chromePath: values['chrome-path'], environment: io.env });
-    const everything: Finding[] = [];
-    let buildFailure: number | undefined;
-    try {
-      for (const file of decks) {
-        const started = performance.now();
-        let built: BuiltDeck;
-        try {
-          built = await buildDeck(file, settings);
-        } catch (error) {
-          // One deck that does not build must not stop the others; it still fails the run.
-          if (!isDeckmarkError(error) || decks.length === 1) throw error;
-          io.err(`deckmark: ${error.toString()}`);
-          buildFailure ??= error.exitCode;
-          continue;
-        }
-        reportWarnings(io, built.warnings);
-        const findings = await checkDeck(built, manager, { ignore });
-        everything.push(...findings);
-        if (values.json) continue;
-        for (const finding of findings) io.out(formatFinding(finding));
-        io.out(formatSummary(file, built.rendered.slides.length, findings, performance.now() - started));
-      }
-    } finally {
-      await manager.dispose();
-    }
+    const [{ checkDeck }, { formatFinding, formatJson, formatSummary }] = await Promise.all([import('../../check/run.js'), import('../../check/report.js')]);
+    const batch = await runDeckBatch<Finding[]>(
+      decks,
+      io,
+      // One deck at a time: layout is measured, and two pages at once would compete for the cores.
+      { ...batchOptionsFrom(values, settings), parallel: 1 },
+      {
+        async run(built, { manager, deadline }) {
+          const started = performance.now();
+          const findings = await checkDeck(built, manager, { ignore, deadline });
+          if (!values.json) {
+            for (const finding of findings) io.out(formatFinding(finding));
+            io.out(formatSummary(built.file, built.rendered.slides.length, findings, performance.now() - started));
+          }
+          return findings;
+        },
+      },
+    );
+    const everything = batch.results.flatMap((findings) => findings ?? []);
     if (values.json) io.out(formatJson(everything));
-    if (buildFailure !== undefined) return buildFailure;
+    if (batch.code !== 0) return batch.code;
     const failing = everything.some((finding) => finding.severity === 'error' || (values.strict && finding.severity === 'warning'));
     return failing ? ExitCode.checkFailed : ExitCode.ok;
   },

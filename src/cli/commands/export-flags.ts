@@ -1,7 +1,8 @@
 import type { ExportedFile } from '../../export/pdf.js';
-import type { Progress } from '../../export/progress.js';
-import type { CliIO } from '../io.js';
-import { formatDuration } from '../io.js';
+import { formatDuration } from '../../format.js';
+import type { BuildSettings } from '../../pipeline.js';
+import { parseNumberFlag } from '../args.js';
+import type { BatchOptions } from '../browser-batch.js';
 
 /** Flags every command that drives Chromium shares. */
 export const exportFlags = {
@@ -15,10 +16,9 @@ export const exportFlagsHelp = `      --chrome-path P   the Chromium, Chrome or 
                         Chromium's start has a budget of its own, at least 30 s);
                         the error names the stage that ran out of time`;
 
-/** A progress line on stderr when a person watches; silent otherwise. */
-export async function progressFor(io: CliIO): Promise<Progress> {
-  const { Progress } = await import('../../export/progress.js');
-  return new Progress(io.interactive ? (text) => process.stderr.write(text) : undefined);
+/** The batch options the export flags set, for `runDeckBatch`. */
+export function batchOptionsFrom(values: { 'chrome-path'?: string; timeout?: string }, settings: BuildSettings): BatchOptions {
+  return { settings, chromePath: values['chrome-path'], timeoutSeconds: parseNumberFlag('timeout', values.timeout, { min: 1, max: 86_400 }) };
 }
 
 /** `slides/x.md → dist/x.pdf · 17 pages · 1.2 MB · 2.3 s` */

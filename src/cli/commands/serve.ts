@@ -1,15 +1,14 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCommandArgs, parseNumberFlag } from '../args.js';
-import { buildFlags, folderBuildFlagsHelp, settingsFromFlags } from '../build-settings.js';
+import { folderBuildFlags, folderBuildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
 import { expandDeckInputs } from '../inputs.js';
 
 // A served deck is a folder the server can swap pages in; --single-file is for `build`.
-const { 'single-file': _singleFile, ...sharedBuildFlags } = buildFlags;
 
 const serveFlags = {
-  ...sharedBuildFlags,
+  ...folderBuildFlags,
   port: { type: 'string', short: 'p' },
   host: { type: 'string' },
   open: { type: 'boolean' },

@@ -1,7 +1,5 @@
-import type { RenderedDeck } from '../types.js';
-
-export const handoutLayouts = [1, 2, 3, 4, 6] as const;
-export type HandoutLayout = (typeof handoutLayouts)[number];
+import type { HandoutLayout } from '../../outputs.js';
+import type { RenderedDeck } from '../../types.js';
 
 export const papers = {
   a4: { width: '210mm', height: '297mm', name: 'A4' },
@@ -43,7 +41,7 @@ export function handoutContext(rendered: RenderedDeck, perPage: HandoutLayout, p
   for (const sheet of sheets) sheet.total = sheets.length;
   return {
     lang: options.lang,
-    title: options.title || rendered.slides[0]?.title || 'Slides',
+    title: rendered.title,
     author: options.author,
     date: options.date || formatDate(today, options.lang),
     perPage,

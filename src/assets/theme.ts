@@ -1,8 +1,10 @@
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fail } from '../errors.js';
+import { isInside, isInsideLexically } from '../inside.js';
 import { builtInTemplates, packageFolder } from '../paths.js';
 import type { Warning } from '../types.js';
+import { cssUrls, dropWebImports, isRelativeCssUrl, parseCss } from './css.js';
 
 export interface ResolvedTheme {
   name: string;
@@ -34,16 +36,14 @@ export function resolveTheme(name: string, deckFile: string, templateDir?: strin
   const file = own ?? (existsSync(revealFile) ? revealFile : undefined);
   if (!file) fail(`unknown theme "${name}"; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', { file: deckFile });
 
-  const hosts = new Set<string>();
-  const css = readFileSync(file, 'utf8').replace(/@import\s+(?:url\()?\s*["']?(https?:[^"')\s]+)["']?\s*\)?[^;]*;/g, (_, url: string) => {
-    hosts.add(new URL(url).host);
-    return '';
-  });
-  const warnings: Warning[] = [...hosts].map((host) => ({
+  const root = parseCss(readFileSync(file, 'utf8'), file);
+  const hosts = dropWebImports(root);
+  const warnings: Warning[] = hosts.map((host) => ({
     file: deckFile,
     message: `theme "${name}" imports web fonts from ${host}; deckmark never fetches them, so the theme's fallback fonts are used`,
   }));
-  return { name, css, files: themeFiles(css, file), warnings };
+  const css = root.toString();
+  return { name, css, files: themeFiles(cssUrls(root), file), warnings };
 }
 
 export function listThemes(templateDir?: string): string[] {
@@ -59,22 +59,19 @@ export function listThemes(templateDir?: string): string[] {
  * the generated theme.css. Our own fonts may come from their npm packages; anything else
  * must sit in the theme's folder, so a theme cannot pull in files from elsewhere.
  */
-function themeFiles(css: string, themeFile: string): { from: string; to: string }[] {
+function themeFiles(urls: string[], themeFile: string): { from: string; to: string }[] {
   const themeFolder = dirname(themeFile);
   const files = new Map<string, { from: string; to: string }>();
-  for (const match of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)/g)) {
-    const url = match[2]!.trim();
-    if (/^(?:[a-z][a-z0-9+.-]*:|#|\/)/i.test(url)) continue;
+  for (const url of urls.filter(isRelativeCssUrl)) {
     const relativePath = url.replace(/[?#].*$/, '');
     const candidate = resolve(themeFolder, relativePath);
-    const inside = !relative(themeFolder, candidate).startsWith('..');
-    if (!inside) fail(`theme file "${url}" is outside the theme's folder; move it next to the theme`, 'input', { file: themeFile });
+    if (!isInsideLexically(themeFolder, candidate))
+      fail(`theme file "${url}" is outside the theme's folder; move it next to the theme`, 'input', { file: themeFile });
     const fallbacks = relativePath.startsWith('fonts/') ? fontPackages.map((pkg) => join(packageFolder(pkg), 'files', basename(relativePath))) : [];
     const from = [candidate, ...fallbacks].find((path) => existsSync(path));
     if (!from) fail(`theme file not found: ${relativePath} (looked next to the theme)`, 'input', { file: themeFile });
-    if (from === candidate && relative(realpathSync(themeFolder), realpathSync(candidate)).startsWith('..')) {
+    if (from === candidate && !isInside(themeFolder, candidate))
       fail(`theme file "${url}" is a link to a file outside the theme's folder`, 'input', { file: themeFile });
-    }
     files.set(relativePath, { from, to: relativePath });
   }
   return [...files.values()];

@@ -1,6 +1,6 @@
 import { PDFDocument, rgb } from 'pdf-lib';
-import { fail } from '../errors.js';
-import type { HandoutLayoutResult } from './handout-layout.js';
+import { fail } from '../../errors.js';
+import type { HandoutLayoutResult } from './layout.js';
 
 /**
  * Places the slides into the measured boxes of the printed layout. `embedPdf` turns each

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fail } from '../errors.js';
+import { localFilePath } from '../html/url-attributes.js';
+import { isInside, isInsideLexically } from '../inside.js';
 import type { RenderedDeck, Warning } from '../types.js';
 
 export interface CopyPlan {
@@ -19,7 +21,6 @@ export interface CopyPlan {
  * not an error: the deck still builds while the author adds it, and `deckmark check` fails on it.
  */
 export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, allowOutside: boolean): { copies: CopyPlan[]; warnings: Warning[] } {
-  const realDeckFolder = realpathSync(deckFolder);
   const problems: string[] = [];
   const warnings: Warning[] = [];
   const plans = new Map<string, CopyPlan>();
@@ -31,13 +32,13 @@ export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, al
 
   for (const slide of rendered.slides) {
     for (const { url, line } of slide.assets) {
-      const path = filePathOf(url);
+      const path = localFilePath(url);
       if (path === undefined) {
         refuse(line, `"${url}" is not a file path`);
         continue;
       }
       const absolute = isAbsolute(path) ? path : resolve(deckFolder, path);
-      const inside = isInside(absolute, deckFolder);
+      const inside = isInsideLexically(deckFolder, absolute);
       if (!inside && !allowOutside) {
         refuse(line, `"${url}" is outside the deck's folder (pass --allow-outside to permit it)`);
         continue;
@@ -46,7 +47,7 @@ export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, al
         warnings.push({ file: rendered.deck.file, line, message: `"${url}" does not exist; check the path, relative to the deck's folder` });
         continue;
       }
-      if (!allowOutside && !isInside(realpathSync(absolute), realDeckFolder)) {
+      if (!allowOutside && !isInside(deckFolder, absolute)) {
         refuse(line, `"${url}" is a link to a file outside the deck's folder (pass --allow-outside to permit it)`);
         continue;
       }
@@ -70,19 +71,4 @@ export function resolveDeckAssets(rendered: RenderedDeck, deckFolder: string, al
 function outsideName(absolute: string): string {
   const hash = createHash('sha256').update(readFileSync(absolute)).digest('hex').slice(0, 10);
   return `assets/outside/${hash}-${basename(absolute)}`;
-}
-
-function filePathOf(url: string): string | undefined {
-  const withoutSuffix = url.replace(/[?#].*$/, '');
-  try {
-    if (/^file:/i.test(withoutSuffix)) return new URL(withoutSuffix).pathname;
-    return decodeURIComponent(withoutSuffix);
-  } catch {
-    return undefined;
-  }
-}
-
-function isInside(path: string, folder: string): boolean {
-  const fromFolder = relative(folder, path);
-  return fromFolder !== '' && !fromFolder.startsWith(`..${sep}`) && fromFolder !== '..' && !isAbsolute(fromFolder);
 }

@@ -1,7 +1,7 @@
 import { DeckmarkError } from '../errors.js';
 
-/** The stages an export can time out in; the message names the one that did. */
-export type ExportStage = 'launch' | 'load' | 'print' | 'handout' | 'png';
+/** The stages a page on a deck (export or check) can time out in; the message names the one that did. */
+export type PageStage = 'launch' | 'load' | 'print' | 'handout' | 'png' | 'inspect';
 
 /**
  * One time budget for a deck's whole export, spent stage by stage: a slow load leaves less
@@ -18,7 +18,7 @@ export class Deadline {
   }
 
   /** Resolves as `work` does, or fails with the `timeout` code once the budget is spent. */
-  async run<T>(stage: ExportStage, work: Promise<T>): Promise<T> {
+  async run<T>(stage: PageStage, work: Promise<T>): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -38,15 +38,16 @@ export class Deadline {
   }
 }
 
-const advice: Record<ExportStage, string> = {
+const advice: Record<PageStage, string> = {
   launch: 'Chromium did not start in time; run `deckmark doctor` to check it',
   load: 'the deck did not become ready (Reveal print view, fonts, images); open it in a browser to look for errors',
   print: 'Chromium did not finish printing; a very large deck may need a longer --timeout',
   handout: 'the handout did not finish; a very large deck may need a longer --timeout',
   png: 'the slide images did not finish; a very large deck may need a longer --timeout',
+  inspect: 'the checks of the slides did not finish; a very large deck may need a longer --timeout',
 };
 
-function timeoutError(stage: ExportStage, what: string, budgetMs: number): DeckmarkError {
+function timeoutError(stage: PageStage, what: string, budgetMs: number): DeckmarkError {
   return new DeckmarkError(
     `${what}: timed out after ${(budgetMs / 1000).toFixed(1)} s in the ${stage} stage: ${advice[stage]}, or raise --timeout SECONDS`,
     'timeout',

@@ -2,23 +2,29 @@ import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import { type Element, Text } from 'domhandler';
 import { lookup } from 'mime-types';
+import { mapCssUrls, parseCss } from '../assets/css.js';
+import type { OutputPlan } from '../assets/plan.js';
 import { fail } from '../errors.js';
-import { writeFileAtomic } from './files.js';
-import type { OutputPlan } from './index.js';
-import { elementsOf, mapUrlAttributes, parsePage, serializePage } from './page-urls.js';
+import { elementsOf, parseHtml, serializeHtml } from '../html/dom.js';
+import { localFilePath, mapUrlAttributes } from '../html/url-attributes.js';
 
 /**
- * The single-file stage, after templating: the page with every file of the output plan
- * inlined — stylesheets as <style> (their url()s as data: URLs), scripts as inline
- * <script>, images, media and fonts as data: URLs — so one .html presents offline.
+ * The last step of the template stage for `--single-file`: the page with every file of the
+ * output plan inlined — stylesheets as <style> (their url()s as data: URLs), scripts as
+ * inline <script>, images, media and fonts as data: URLs — so one .html presents offline.
+ * `target` only names the page in messages; writing it is the write stage's job.
  */
-export async function writeSingleFile(plan: OutputPlan, html: string, target: string): Promise<string> {
+export function inlinePage(plan: OutputPlan, html: string, target: string): string {
   const files = new Map<string, () => Buffer>();
   for (const copy of plan.copies) files.set(posix.normalize(copy.to), () => readFileSync(copy.from));
   for (const file of plan.generated) files.set(posix.normalize(file.to), () => Buffer.from(file.content));
-  const read = (path: string) => files.get(posix.normalize(decodeUrlPath(path.replace(/[?#].*$/, ''))))?.();
+  // A URL that names no file (a malformed escape, a scheme) is left as written.
+  const read = (url: string) => {
+    const path = localFilePath(url);
+    return path === undefined ? undefined : files.get(posix.normalize(path))?.();
+  };
 
-  const document = parsePage(html);
+  const document = parseHtml(html);
   for (const element of [...elementsOf(document.children)]) {
     if (element.name === 'link' && /\bstylesheet\b/i.test(element.attribs.rel ?? '') && element.attribs.href) {
       const href = element.attribs.href;
@@ -34,12 +40,16 @@ export async function writeSingleFile(plan: OutputPlan, html: string, target: st
       setText(element, script.toString('utf8').replace(/<\/(script)/gi, '<\\/$1'));
     }
   }
-  mapUrlAttributes(document, (url) => {
-    const data = read(url);
-    return data === undefined ? undefined : dataUrl(url, data);
-  });
-  await writeFileAtomic(target, serializePage(document));
-  return target;
+  // Frames stay files: a document inlined as a data: URL would run in a page of its own.
+  mapUrlAttributes(
+    document,
+    (url) => {
+      const data = read(url);
+      return data === undefined ? undefined : dataUrl(url, data);
+    },
+    ['image', 'media', 'style', 'script'],
+  );
+  return serializeHtml(document);
 }
 
 /** Raw text of a <style> or <script>: the serialiser leaves it unescaped because of its parent. */
@@ -51,24 +61,17 @@ function setText(element: Element, text: string): void {
 
 /** Inlines the url()s of a stylesheet that name files of the output (fonts, images). */
 function inlineCssUrls(css: string, cssPath: string, read: (path: string) => Buffer | undefined): string {
-  return css.replace(/url\(\s*(["']?)([^"')]+)\1\s*\)/g, (whole, _quote: string, url: string) => {
-    if (/^(?:data:|[a-z][a-z0-9+.-]*:|#)/i.test(url)) return whole;
+  const root = parseCss(css, cssPath);
+  mapCssUrls(root, (url) => {
+    if (/^(?:[a-z][a-z0-9+.-]*:|#)/i.test(url)) return undefined;
     const path = posix.join(posix.dirname(cssPath), url);
     const data = read(path);
-    return data === undefined ? whole : `url("${dataUrl(path, data)}")`;
+    return data === undefined ? undefined : dataUrl(path, data);
   });
+  return root.toString();
 }
 
 function dataUrl(path: string, data: Buffer): string {
   const type = lookup(path.replace(/[?#].*$/, '')) || 'application/octet-stream';
   return `data:${type};base64,${data.toString('base64')}`;
-}
-
-/** A malformed escape (`a%zz.png`) names no file of the deck rather than failing the build. */
-function decodeUrlPath(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }

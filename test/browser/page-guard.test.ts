@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserManager } from '../../src/browser/manager.js';
-import { RequestGuard } from '../../src/check/requests.js';
+import { RequestGuard } from '../../src/browser/page-guard.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 describe('RequestGuard', () => {
@@ -37,6 +37,6 @@ describe('RequestGuard', () => {
     expect([...guard.external]).toEqual(['https://example.com/logo.png']);
     expect(failures.get('https://example.com/logo.png')).toMatch(/^net::ERR_BLOCKED_BY_CLIENT/);
     expect([...guard.failed]).toEqual([pathToFileURL(join(folder, 'missing.png')).href]);
-    expect(guard.findings([]).map(({ line, rule }) => `${line} ${rule}`)).toEqual(['null external-request']);
+    expect(guard.located([]).map(({ line, url }) => `${line} ${url}`)).toEqual(['null https://example.com/logo.png']);
   });
 });

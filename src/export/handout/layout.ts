@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { Deadline } from './deadline.js';
+import type { Deadline } from '../../browser/deadline.js';
 
 /** Where one slide goes on a sheet, in CSS pixels from the sheet's top-left corner. */
 export interface SlotBox {

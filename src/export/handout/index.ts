@@ -1,19 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import type { BrowserManager } from '../browser/manager.js';
-import { builtInTemplates } from '../paths.js';
-import type { BuiltDeck } from '../pipeline.js';
-import type { Warning } from '../types.js';
-import type { Deadline } from './deadline.js';
-import { composeHandout } from './handout-compose.js';
-import { type HandoutLayout, handoutContext, type Paper, papers } from './handout-data.js';
-import { handoutFontCss } from './handout-fonts.js';
-import { layoutHandout } from './handout-layout.js';
-import { applyMetadata, deckMetadata } from './metadata.js';
-import type { SlidesPdf } from './slides-pdf.js';
+import type { Deadline } from '../../browser/deadline.js';
+import type { BrowserManager } from '../../browser/manager.js';
+import type { HandoutLayout } from '../../outputs.js';
+import { builtInTemplates } from '../../paths.js';
+import type { BuiltDeck } from '../../pipeline.js';
+import type { Warning } from '../../types.js';
+import { applyMetadata, deckMetadata } from '../metadata.js';
+import type { SlidesPdf } from '../slides-pdf.js';
+import { composeHandout } from './compose.js';
+import { handoutContext, type Paper, papers } from './data.js';
+import { handoutFontCss } from './fonts.js';
+import { layoutHandout } from './layout.js';
 
-export type { HandoutLayout, Paper } from './handout-data.js';
+export type { Paper } from './data.js';
 
 export interface HandoutOptions {
   perPage: HandoutLayout;

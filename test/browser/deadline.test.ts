@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { Deadline, defaultTimeoutMs, launchBudgetMs } from '../../src/browser/deadline.js';
 import { DeckmarkError, ExitCode } from '../../src/errors.js';
-import { Deadline, defaultTimeoutMs, launchBudgetMs } from '../../src/export/deadline.js';
 
 describe('Deadline', () => {
   it('fails with the timeout code and names the deck and the stage once the budget is spent', async () => {

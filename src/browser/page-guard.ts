@@ -1,13 +1,22 @@
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HTTPRequest, Page } from 'puppeteer-core';
+import { fileAttributeNames } from '../html/url-attributes.js';
+import { isInside } from '../inside.js';
 import type { Warning } from '../types.js';
-import type { PageFinding } from './types.js';
+
+/** A request the guard stopped, on the slide (its first Markdown line) whose element made it. */
+export interface BlockedRequest {
+  url: string;
+  line: number | null;
+  message: string;
+}
 
 /**
- * The network policy of a check: the built deck must present from its own folder with the
- * network off, so only files inside that folder load. Everything else is blocked — the check
- * never waits on the network — and remembered, to be reported.
+ * The network policy of every page deckmark opens on a built deck (pdf, png, check…): the deck
+ * must present from its own folder with the network off, so only files inside that folder
+ * load. Everything else is blocked — nothing waits on the network — and remembered, to be
+ * reported.
  */
 export class RequestGuard {
   /** Requests to the network (http, https, ws…). */
@@ -41,7 +50,7 @@ export class RequestGuard {
     const path = localPath(url);
     // A file URL naming a host (file://server/share) has no local path: not the deck's.
     if (path === undefined) return 'outside';
-    return path === this.page || path === this.folder || path.startsWith(this.folder + sep) ? 'inside' : 'outside';
+    return path === this.page || isInside(this.folder, path, { orSame: true }) ? 'inside' : 'outside';
   }
 
   private decide(request: HTTPRequest): void {
@@ -55,33 +64,31 @@ export class RequestGuard {
     request.abort('blockedbyclient').catch(() => undefined);
   }
 
-  /** The blocked requests as findings, located in the page on the slides that asked for them. */
-  async report(page: Page): Promise<PageFinding[]> {
+  /** The blocked requests, located in the page on the slides that asked for them. */
+  async report(page: Page): Promise<BlockedRequest[]> {
     const blocked = [...this.external, ...this.outside];
     if (blocked.length === 0) return [];
     // Passed as source text: a bundler's helpers around a function would not exist in the page.
-    const sources = (await page.evaluate(`(${locateUrls})(${JSON.stringify(blocked)})`)) as UrlSource[];
-    return this.findings(sources);
+    const sources = (await page.evaluate(`(${locateUrls})(${JSON.stringify(blocked)}, ${JSON.stringify(fileAttributeNames)})`)) as UrlSource[];
+    return this.located(sources);
   }
 
-  /** The same, as build-style warnings for `pdf` and `png`. */
+  /** The same, as build-style warnings for the exports. */
   async warnings(page: Page, file: string): Promise<Warning[]> {
-    return (await this.report(page)).map((finding) => ({ file, ...(finding.line === null ? {} : { line: finding.line }), message: finding.message }));
+    return (await this.report(page)).map((blocked) => ({ file, ...(blocked.line === null ? {} : { line: blocked.line }), message: blocked.message }));
   }
 
-  /** The blocked requests as findings, on the slides whose elements asked for them. */
-  findings(sources: UrlSource[]): PageFinding[] {
-    const findings: PageFinding[] = [];
+  /** Each blocked request once per slide whose elements asked for it (once, unlocated, when none did). */
+  located(sources: UrlSource[]): BlockedRequest[] {
+    const found: BlockedRequest[] = [];
     for (const url of [...this.external, ...this.outside]) {
       const lines = sources.filter((source) => source.url === url).map((source) => source.line);
       const message = this.external.has(url)
         ? `blocked a request to ${url}: the deck must present without a network; save the file next to the deck and link it by a relative path`
         : `reads ${localPath(url) ?? url}, outside the deck's folder ${this.folder}: it will be missing wherever the folder is copied`;
-      for (const line of lines.length > 0 ? [...new Set(lines)] : [null]) {
-        findings.push({ line, rule: 'external-request', severity: 'warning', message });
-      }
+      for (const line of lines.length > 0 ? [...new Set(lines)] : [null]) found.push({ url, line, message });
     }
-    return findings;
+    return found;
   }
 }
 
@@ -91,13 +98,12 @@ export interface UrlSource {
 }
 
 /**
- * Which slides reference which of `urls` (src, href, poster, data, data-background-*), so a
+ * Which slides reference which of `urls` through `attributes` (the URL attribute table), so a
  * blocked request is reported on the slide that made it. Runs in the page: self-contained.
  */
-export function locateUrls(urls: string[]): UrlSource[] {
+export function locateUrls(urls: string[], attributes: string[]): UrlSource[] {
   const wanted = new Set(urls);
   const found: UrlSource[] = [];
-  const attributes = ['src', 'href', 'poster', 'data', 'data-src', 'data-background-image', 'data-background-video', 'data-background-iframe'];
   for (const section of document.querySelectorAll('.reveal .slides section[data-line]')) {
     const line = Number(section.getAttribute('data-line'));
     for (const element of [section, ...section.querySelectorAll('*')]) {
