@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type sanitizeHtml from 'sanitize-html';
+import { allowedAttributeNames, isAllowedAttribute } from './attribute-policy.js';
 
 /**
  * What author HTML may keep when `html` is off: structure, media and styling — never
@@ -29,32 +30,19 @@ const policy = (defaults: sanitizeHtml.IDefaults): sanitizeHtml.IOptions => ({
     'div',
     'section',
   ],
-  allowedAttributes: {
-    '*': ['class', 'id', 'style', 'title', 'lang', 'dir', 'role', 'data-*', 'aria-*'],
-    a: ['href', 'name', 'target', 'rel'],
-    img: ['src', 'srcset', 'alt', 'width', 'height', 'loading'],
-    video: ['src', 'poster', 'controls', 'autoplay', 'loop', 'muted', 'playsinline', 'width', 'height'],
-    audio: ['src', 'controls', 'autoplay', 'loop', 'muted'],
-    source: ['src', 'srcset', 'type', 'media'],
-    track: ['src', 'kind', 'srclang', 'label', 'default'],
-    input: ['type', 'checked', 'disabled'],
-    td: ['align', 'colspan', 'rowspan'],
-    th: ['align', 'colspan', 'rowspan', 'scope'],
-    ol: ['start', 'reversed', 'type'],
-  },
+  allowedAttributes: allowedAttributeNames(),
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https', 'data'], source: ['http', 'https', 'data'] },
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
-  // sanitize-html allows a scheme, not a media type: a data: URL may only carry an image.
-  transformTags: { img: dropNonImageData, source: dropNonImageData },
+  // sanitize-html checks names and the schemes of href and src; the policy table checks the
+  // values of the rest (data: media types, `data-*` URLs, markup in `data-notes`).
+  transformTags: { '*': keepAllowedAttributes },
 });
 
-function dropNonImageData(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const kept = Object.fromEntries(
-    Object.entries(attribs).filter(([name, value]) => !(/^(src|srcset)$/.test(name) && /^\s*data:/i.test(value) && !/^\s*data:image\//i.test(value))),
-  );
-  return { tagName, attribs: kept };
+function keepAllowedAttributes(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const kept = Object.entries(attribs).filter(([name, value]) => isAllowedAttribute(tagName.toLowerCase(), name.toLowerCase(), value));
+  return { tagName, attribs: Object.fromEntries(kept) };
 }
 
 let loaded: { sanitizeHtml: typeof sanitizeHtml; options: sanitizeHtml.IOptions } | undefined;

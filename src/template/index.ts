@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { PageAssets } from '../assets/plan.js';
 import { fail } from '../errors.js';
+import { isAllowedAttribute } from '../render/attribute-policy.js';
 import type { RenderedDeck, RenderedSlide } from '../types.js';
 import type { Templates } from './load.js';
 
@@ -57,24 +58,15 @@ function sectionAttributes(slide: RenderedSlide): Record<string, string> {
   return { ...attributes, class: classes, 'data-layout': layout, 'data-line': String(line) };
 }
 
+/**
+ * Slide attributes come from `.slide:` comments and reach the page without the sanitiser,
+ * so they pass the same per-element table the sanitiser applies to a raw <section>.
+ */
 function formatAttributes(attributes: Record<string, string>): string {
   return Object.entries(attributes)
-    .filter(([name, value]) => /^[a-z][a-z0-9-]*$/.test(name) && !name.startsWith('on') && !runsScript(name, value))
+    .filter(([name, value]) => isAllowedAttribute('section', name, value))
     .map(([name, value]) => ` ${name}="${Handlebars.escapeExpression(value)}"`)
     .join('');
-}
-
-/**
- * Slide attributes reach the page without the sanitiser, and Reveal loads
- * `data-background-iframe` into an iframe's `src` (at once with `preloadIframes`): a
- * `javascript:` or `data:` value there would run script in the deck's page.
- */
-function runsScript(name: string, value: string): boolean {
-  // Browsers ignore whitespace and control characters inside a scheme: `java\tscript:` works.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-  const url = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-  if (url.startsWith('javascript:') || url.startsWith('vbscript:')) return true;
-  return url.startsWith('data:') && (name === 'data-background-iframe' || url.startsWith('data:text/html'));
 }
 
 function layoutLine(slide: RenderedSlide['source']): number {

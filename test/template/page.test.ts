@@ -23,8 +23,8 @@ describe('the page template', () => {
   });
 
   it('escapes slide attribute values and drops event handlers', () => {
-    const html = page('<!-- .slide: data-x=\'"><script>alert(1)</script>\' onclick="alert(1)" -->\n# A\n');
-    expect(html).toContain('data-x="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    const html = page('<!-- .slide: data-state=\'"><script>alert(1)</script>\' onclick="alert(1)" -->\n# A\n');
+    expect(html).toContain('data-state="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(html).not.toContain('onclick');
   });
 
