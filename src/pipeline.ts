@@ -70,11 +70,13 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   const assets = resolveDeckAssets(rendered, deckFolder, settings.allowOutside);
   const plan = planOutput(outputs.folder, theme, deck.options.highlightTheme, assets.copies, { math: rendered.usesMath });
   stage('template');
-  let html = rewriteAssetUrls(renderPage(rendered, settings.templates, plan.page, deckmarkVersion), plan.copies);
   // The inliner (and its media-type table) loads only when asked for.
-  if (settings.singleFile) html = (await import('./template/single-file.js')).inlinePage(plan, html, outputs.singleFile);
+  const singleFile = settings.singleFile ? await import('./template/single-file.js') : undefined;
+  const pageAssets = singleFile ? singleFile.withInlineScripts(plan) : plan.page;
+  let html = rewriteAssetUrls(renderPage(rendered, settings.templates, pageAssets, deckmarkVersion), plan.copies);
+  if (singleFile) html = singleFile.inlinePage(plan, html, outputs.singleFile);
   stage('write');
-  const page = settings.singleFile ? await writeSingleFile(outputs.singleFile, html) : await writeDeck(plan, html);
+  const page = singleFile ? await writeSingleFile(outputs.singleFile, html) : await writeDeck(plan, html);
 
   return {
     file,

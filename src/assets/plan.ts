@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../errors.js';
-import { builtInTemplates, packageFolder } from '../paths.js';
+import { packageFolder } from '../paths.js';
 import type { CopyPlan } from './deck-assets.js';
 import { katexAssets } from './katex.js';
 import type { ResolvedTheme } from './theme.js';
@@ -9,6 +9,7 @@ import type { ResolvedTheme } from './theme.js';
 /** Where the page finds what the write stage puts next to it. */
 export interface PageAssets {
   stylesheets: string[];
+  /** Loaded in order by the page's one inline script; data: URLs in single-file output. */
   scripts: string[];
 }
 
@@ -20,7 +21,7 @@ export interface OutputPlan {
   page: PageAssets;
 }
 
-/** The fixed files every deck carries: reveal.js, its notes plugin, the highlight style and our starter. */
+/** The fixed files every deck carries: reveal.js, its notes plugin and the highlight style (our starter is inlined, by hash). */
 export function planOutput(
   folder: string,
   theme: ResolvedTheme,
@@ -39,7 +40,6 @@ export function planOutput(
     { from: join(reveal, 'reveal.js'), to: 'assets/reveal.js' },
     { from: join(reveal, 'plugin', 'notes.js'), to: 'assets/notes.js' },
     { from: highlight, to: 'assets/highlight.css' },
-    { from: join(builtInTemplates, 'client', 'deck.js'), to: 'assets/deck.js' },
     ...theme.files.map((file) => ({ from: file.from, to: `assets/${file.to}` })),
     ...deckAssets,
   ];
@@ -58,7 +58,7 @@ export function planOutput(
     generated,
     page: {
       stylesheets,
-      scripts: ['assets/reveal.js', 'assets/notes.js', 'assets/deck.js'],
+      scripts: ['assets/reveal.js', 'assets/notes.js'],
     },
   };
 }

@@ -7,6 +7,7 @@ import { onShutdown } from '../lifecycle.js';
 import { assertUniqueDeckNames, deckOutputs, handoutFileName, handoutLayouts, pdfFileName } from '../outputs.js';
 import { builtInTemplates } from '../paths.js';
 import type { BuildSettings } from '../pipeline.js';
+import { allowInlineScript } from '../template/page-scripts.js';
 import { type LiveDeck, LiveDecks, type ServeLog } from './decks.js';
 import { EventHub } from './events.js';
 import { allowedHosts, hostForUrl, isAllowedHost, isAllowedOrigin, isWildcardHost, loopbackHost } from './host.js';
@@ -61,7 +62,7 @@ const plainText = 'text/plain; charset=utf-8';
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   assertUniqueDeckNames(options.decks);
-  const server = new DeckServer(options);
+  const server = new DeckServer(options, await readFile(join(builtInTemplates, 'client', 'live.js'), 'utf8'));
   await server.start();
   return server;
 }
@@ -84,7 +85,11 @@ class DeckServer implements RunningServer {
   private removeShutdownHook: () => void = () => undefined;
   private readonly templateFolders: string[];
 
-  constructor(private readonly options: ServeOptions) {
+  constructor(
+    private readonly options: ServeOptions,
+    /** The live-reload client, inlined into deck pages under their policy. */
+    private readonly liveSource: string,
+  ) {
     this.host = options.host ?? loopbackHost;
     this.live = new LiveDecks(options.decks, options.settings, this.hub, options.log);
     this.templateFolders = [options.settings.templateDir, builtInTemplates].filter((folder): folder is string => folder !== undefined);
@@ -177,7 +182,7 @@ class DeckServer implements RunningServer {
       if (!deck.good)
         return send(response, 503, 'text/html; charset=utf-8', renderBuildErrorPage(deck.name, deck.error ?? 'building…', liveScript(deck)), request);
       const html = await readFile(deck.good.page, 'utf8');
-      return send(response, 200, 'text/html; charset=utf-8', injectBefore(html, '</body>', liveScript(deck)), request);
+      return send(response, 200, 'text/html; charset=utf-8', withLiveScript(html, deck, this.liveSource), request);
     }
     return sendFile(deckOutputs(this.options.settings.outDir, deck.file).folder, path, request, response);
   }
@@ -207,9 +212,19 @@ function downloadNames(name: string): string[] {
   return [pdfFileName(name), ...handoutLayouts.map((perPage) => handoutFileName(name, perPage))];
 }
 
-function liveScript(deck: LiveDeck): string {
+function liveAttributes(deck: LiveDeck): string {
   const escapeHtml = Handlebars.escapeExpression;
-  return `<script src="${livePath}" data-deck="${escapeHtml(deck.name)}" data-styles="${escapeHtml(deck.styles)}" data-build="${deck.goodBuild}"></script>`;
+  return `data-deckmark-live data-deck="${escapeHtml(deck.name)}" data-styles="${escapeHtml(deck.styles)}" data-build="${deck.goodBuild}"`;
+}
+
+/** For deckmark's own pages (the index, a failed build), which carry no policy. */
+function liveScript(deck: LiveDeck): string {
+  return `<script src="${livePath}" ${liveAttributes(deck)}></script>`;
+}
+
+/** A deck page runs only scripts its policy lists: live reload goes in inline, with its hash. */
+function withLiveScript(html: string, deck: LiveDeck, source: string): string {
+  return allowInlineScript(injectBefore(html, '</body>', `<script ${liveAttributes(deck)}>${source}</script>`), source);
 }
 
 function injectBefore(html: string, marker: string, addition: string): string {

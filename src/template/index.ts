@@ -4,6 +4,7 @@ import { fail } from '../errors.js';
 import { isAllowedAttribute } from '../render/attribute-policy.js';
 import type { RenderedDeck, RenderedSlide } from '../types.js';
 import type { Templates } from './load.js';
+import { bootScript, contentSecurityPolicy } from './page-scripts.js';
 
 /** The template stage: rendered slides in, one HTML page out. Pure given compiled templates. */
 export function renderPage(rendered: RenderedDeck, templates: Templates, assets: PageAssets, version: string): string {
@@ -16,6 +17,7 @@ export function renderPage(rendered: RenderedDeck, templates: Templates, assets:
     stack.slides.push(sections[index]!);
     stack.vertical = stack.slides.length > 1;
   });
+  const boot = bootScript({ config: revealConfig(rendered), scripts: assets.scripts });
   return templates.page({
     version,
     lang: options.lang,
@@ -23,9 +25,9 @@ export function renderPage(rendered: RenderedDeck, templates: Templates, assets:
     author: options.author,
     description: options.description,
     stylesheets: assets.stylesheets,
-    scripts: assets.scripts,
     stacks,
-    configJson: embedJson(revealConfig(rendered)),
+    boot,
+    contentSecurityPolicy: contentSecurityPolicy([boot]),
   });
 }
 
@@ -87,17 +89,4 @@ function revealConfig(rendered: RenderedDeck): Record<string, unknown> {
     pdfSeparateFragments: false,
     ...options.reveal,
   };
-}
-
-/**
- * JSON inside <script> must not be able to close the element or open a comment, whatever
- * the front matter holds: every `<` becomes `\u003c`, and the JS line separators are escaped.
- */
-export function embedJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }

@@ -3,27 +3,20 @@ import { posix } from 'node:path';
 import { type Element, Text } from 'domhandler';
 import { lookup } from 'mime-types';
 import { mapCssUrls, parseCss } from '../assets/css.js';
-import type { OutputPlan } from '../assets/plan.js';
+import type { OutputPlan, PageAssets } from '../assets/plan.js';
 import { fail } from '../errors.js';
 import { elementsOf, parseHtml, serializeHtml } from '../html/dom.js';
 import { localFilePath, mapUrlAttributes } from '../html/url-attributes.js';
 
 /**
  * The last step of the template stage for `--single-file`: the page with every file of the
- * output plan inlined — stylesheets as <style> (their url()s as data: URLs), scripts as
- * inline <script>, images, media and fonts as data: URLs — so one .html presents offline.
- * `target` only names the page in messages; writing it is the write stage's job.
+ * output plan inlined — stylesheets as <style> (their url()s as data: URLs), images, media
+ * and fonts as data: URLs — so one .html presents offline. Scripts are inlined before
+ * templating (`withInlineScripts`). `target` only names the page in messages; writing it is
+ * the write stage's job.
  */
 export function inlinePage(plan: OutputPlan, html: string, target: string): string {
-  const files = new Map<string, () => Buffer>();
-  for (const copy of plan.copies) files.set(posix.normalize(copy.to), () => readFileSync(copy.from));
-  for (const file of plan.generated) files.set(posix.normalize(file.to), () => Buffer.from(file.content));
-  // A URL that names no file (a malformed escape, a scheme) is left as written.
-  const read = (url: string) => {
-    const path = localFilePath(url);
-    return path === undefined ? undefined : files.get(posix.normalize(path))?.();
-  };
-
+  const read = outputReader(plan);
   const document = parseHtml(html);
   for (const element of [...elementsOf(document.children)]) {
     if (element.name === 'link' && /\bstylesheet\b/i.test(element.attribs.rel ?? '') && element.attribs.href) {
@@ -32,12 +25,6 @@ export function inlinePage(plan: OutputPlan, html: string, target: string): stri
       element.name = 'style';
       element.attribs = {};
       setText(element, inlineCssUrls(css.toString('utf8'), href, read).replace(/<\/(style)/gi, '<\\/$1'));
-    } else if (element.name === 'script' && element.attribs.src) {
-      const src = element.attribs.src;
-      const script = read(src) ?? fail(`cannot inline script ${src}: it is not part of the deck's output`, 'output', { file: target });
-      delete element.attribs.src;
-      // `</script` inside a string would end the element early.
-      setText(element, script.toString('utf8').replace(/<\/(script)/gi, '<\\/$1'));
     }
   }
   // Frames stay files: a document inlined as a data: URL would run in a page of its own.
@@ -50,6 +37,27 @@ export function inlinePage(plan: OutputPlan, html: string, target: string): stri
     ['image', 'media', 'style', 'script'],
   );
   return serializeHtml(document);
+}
+
+/**
+ * The page's scripts as data: URLs. The page's one inline script loads them, and their list is
+ * part of its hashed text, so they are inlined before templating rather than after.
+ */
+export function withInlineScripts(plan: OutputPlan): PageAssets {
+  const read = outputReader(plan);
+  const scripts = plan.page.scripts.map((src) => dataUrl(src, read(src) ?? fail(`cannot inline script ${src}: it is not part of the deck's output`, 'output')));
+  return { ...plan.page, scripts };
+}
+
+/** The bytes of a file of the output by its URL in the page; a URL that names no file (a malformed escape, a scheme) reads nothing. */
+function outputReader(plan: OutputPlan): (url: string) => Buffer | undefined {
+  const files = new Map<string, () => Buffer>();
+  for (const copy of plan.copies) files.set(posix.normalize(copy.to), () => readFileSync(copy.from));
+  for (const file of plan.generated) files.set(posix.normalize(file.to), () => Buffer.from(file.content));
+  return (url) => {
+    const path = localFilePath(url);
+    return path === undefined ? undefined : files.get(posix.normalize(path))?.();
+  };
 }
 
 /** Raw text of a <style> or <script>: the serialiser leaves it unescaped because of its parent. */

@@ -12,6 +12,7 @@
   // The build this page shows; older news (a replay on connect, a late event) is skipped.
   let shown = Number(script?.dataset.build ?? 0);
   let pending = Promise.resolve();
+  let config = JSON.stringify(deckSettings(document)?.config ?? null);
 
   // The speaker view's previews load this page in iframes (`?receiver`). Each stream holds
   // one of the browser's ~6 connections per host, so previews listen to the deck window over
@@ -65,11 +66,10 @@
     const before = Reveal.getIndices();
     swapSlides(slides, nextSlides);
     document.title = next.title;
-    const config = document.getElementById('deckmark-config');
-    const nextConfig = next.getElementById('deckmark-config');
-    if (config && nextConfig && config.textContent !== nextConfig.textContent) {
-      config.textContent = nextConfig.textContent;
-      Reveal.configure(JSON.parse(nextConfig.textContent));
+    const nextConfig = JSON.stringify(deckSettings(next)?.config ?? null);
+    if (nextConfig !== 'null' && nextConfig !== config) {
+      config = nextConfig;
+      Reveal.configure(JSON.parse(nextConfig));
     }
     if (event.styles !== styles) refreshStyles(event.styles);
     styles = event.styles;
@@ -130,8 +130,21 @@
 
   function resources(doc) {
     const links = [...doc.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href').split('?')[0]);
-    const scripts = [...doc.querySelectorAll('script[src]')].map((element) => element.getAttribute('src')).filter((src) => !src.startsWith('/__deckmark/'));
-    return JSON.stringify([links, scripts]);
+    return JSON.stringify([links, deckSettings(doc)?.scripts ?? []]);
+  }
+
+  /**
+   * The settings deckmark's own script starts the deck with: JSON on the script's last line
+   * (see src/template/page-scripts.ts). Never found by id, which a deck's HTML could reuse.
+   */
+  function deckSettings(doc) {
+    const own = [...doc.querySelectorAll('body > script:not([src]):not([data-deckmark-live])')].at(-1);
+    const text = own?.textContent ?? '';
+    try {
+      return JSON.parse(text.slice(text.lastIndexOf('\n') + 1, -2));
+    } catch {
+      return undefined;
+    }
   }
 
   /** New stylesheet beside the old one, old removed once the new has loaded: no unstyled flash. */

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFromFlags } from '../../src/cli/build-settings.js';
 import { DeckmarkError, ExitCode } from '../../src/errors.js';
 import { startServer } from '../../src/serve/server.js';
+import { scriptHash } from '../../src/template/page-scripts.js';
 import { type ServedWorkspace, serveFixture } from '../helpers/serve.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
@@ -60,7 +61,9 @@ describe('deckmark serve over raw HTTP', () => {
     const page = await rawRequest(port, '/talk/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<h2 id="three">Three</h2>');
-    expect(page.body).toContain('<script src="/__deckmark/live.js" data-deck="talk"');
+    // Inline, and listed in the page's policy: an external script would be refused.
+    const live = /<script data-deckmark-live data-deck="talk"[^>]*>([\s\S]*?)<\/script>/.exec(page.body)![1]!;
+    expect(page.body).toContain(`content="script-src ${scriptHash(live)} `);
     expect(page.headers).toMatch(/X-Content-Type-Options: nosniff/i);
     const reveal = await rawRequest(port, '/talk/assets/reveal.js');
     expect(reveal.status).toBe(200);
@@ -157,7 +160,7 @@ describe('deckmark serve of a deck that does not build yet', () => {
       const html = await page.text();
       expect(html).toMatch(/talk\.md:2(:\d+)?: invalid front matter/);
       expect(html).not.toContain('<script>alert(1)</script>');
-      expect(html).toContain('<script src="/__deckmark/live.js" data-deck="talk"');
+      expect(html).toContain('<script src="/__deckmark/live.js" data-deckmark-live data-deck="talk"');
       expect(err[0]).toMatch(/^deckmark: talk\.md:2(:\d+)?: invalid front matter/);
       writeFileSync(join(cwd, 'talk.md'), '# Fixed\n');
       // Waits for the watcher and the rebuild by asking the server, not by sleeping a fixed time.

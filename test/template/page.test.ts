@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/parse/index.js';
 import { renderDeck } from '../../src/render/index.js';
-import { embedJson, renderPage } from '../../src/template/index.js';
+import { renderPage } from '../../src/template/index.js';
 import { loadTemplates } from '../../src/template/load.js';
+import { embedJson } from '../../src/template/page-scripts.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 const assets = { stylesheets: ['assets/theme.css'], scripts: ['assets/reveal.js'] };
@@ -31,9 +32,10 @@ describe('the page template', () => {
   it('shows front-matter text literally in the title, whatever its case of </script>', () => {
     const html = page('---\ntitle: "</ScRiPt><script>document.title=\'pwned\'</script>"\nreveal:\n  hash: "</script><script>alert(1)</script>"\n---\n# One\n');
     expect(html).toContain('<title>&lt;/ScRiPt&gt;&lt;script&gt;document.title&#x3D;&#x27;pwned&#x27;&lt;/script&gt;</title>');
-    const config = /<script type="application\/json" id="deckmark-config">([\s\S]*?)<\/script>/.exec(html)![1]!;
-    expect(config).not.toMatch(/<\/?script/i);
-    expect(JSON.parse(config).hash).toBe('</script><script>alert(1)</script>');
+    const boot = /<script>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const settings = boot.slice(boot.lastIndexOf('\n') + 1, -2);
+    expect(settings).not.toMatch(/<\/?script/i);
+    expect(JSON.parse(settings).config.hash).toBe('</script><script>alert(1)</script>');
   });
 
   it('names the line and the valid layouts for an unknown layout', () => {
