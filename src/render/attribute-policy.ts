@@ -6,7 +6,7 @@ import { decodeHTML } from 'entities';
  * - `text`: written into the speaker view as HTML by reveal's notes plugin, so it may not
  *   carry markup (`<`) or character references (`&`);
  * - `link`: a page to visit (http, https, mailto, tel or a relative URL);
- * - `media`: loaded as an image or media (http, https, a relative URL, or a data: image);
+ * - `media`: loaded as an image or media (http, https, a relative or file: URL, or a data: image);
  * - `frame`: loaded into an iframe by reveal (http, https or a relative URL only).
  */
 export type ValueRule = 'any' | 'text' | 'link' | 'media' | 'frame';
@@ -124,5 +124,7 @@ function urlIsAllowed(rule: 'link' | 'media' | 'frame', value: string): boolean 
   if (scheme === undefined) return true;
   // An image cannot run script, not even an SVG one; a data: page in a frame can.
   if (rule === 'media' && scheme === 'data') return /^data:image\//i.test(url);
+  // A file: image is a local file the write stage copies next to the page and links to.
+  if (rule === 'media' && scheme === 'file') return true;
   return (rule === 'link' ? linkSchemes : frameSchemes).has(scheme);
 }

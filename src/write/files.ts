@@ -29,7 +29,7 @@ export async function replaceAtomically(target: string, produce: (temporary: str
   // Ctrl-C or SIGTERM mid-write must not leave the temporary file behind.
   const forget = onShutdown(() => rm(temporary, { force: true }));
   try {
-    await mkdir(dirname(target), { recursive: true });
+    await makeFolders(dirname(target));
     await produce(temporary);
     await rename(temporary, target);
   } catch (error) {
@@ -39,6 +39,23 @@ export async function replaceAtomically(target: string, produce: (temporary: str
     fail(`cannot write this file: ${await whyNotWritten(error as NodeJS.ErrnoException, target)}`, 'output', { file: target }, error);
   } finally {
     forget();
+  }
+}
+
+/**
+ * `mkdir -p` one level at a time. Node's recursive mkdir retries forever where a parent
+ * reports ENOENT after being created — it spins on `/proc/nope`; a plain mkdir fails at once.
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = folder; ; current = dirname(current)) {
+    const info = await stat(current).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+    if (info) break;
+    missing.unshift(current);
+    if (dirname(current) === current) break;
+  }
+  for (const level of missing) {
+    await mkdir(level).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? undefined : Promise.reject(error)));
   }
 }
 
@@ -60,6 +77,8 @@ async function whyNotWritten(error: NodeJS.ErrnoException, target: string): Prom
       return 'a folder of that name is in the way; move it or choose another --out-dir';
     case 'ENOSPC':
       return 'the disk is full';
+    case 'ENOENT':
+      return 'its folder cannot be created there; choose another --out-dir';
     default:
       return error.message;
   }

@@ -1,4 +1,4 @@
-// Starts the deck. The build inlines this function and calls it with the deck's settings
+// Starts the deck. The build inlines this code and calls it with the deck's settings
 // ({ config, scripts }), so the settings are part of the script's hashed text: the page's
 // Content-Security-Policy runs this one script, and nothing a deck writes can swap the
 // settings (no lookup by id). Scripts it adds are trusted through 'strict-dynamic'.
