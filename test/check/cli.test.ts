@@ -69,7 +69,7 @@ describe('deckmark check', () => {
   });
 
   it('reports fonts that failed to load and scripts that threw, as deck-wide warnings', async () => {
-    const { code, findings } = await checkJson('page-faults.md');
+    const { code, findings } = await checkJson('page-faults.md', '--template', 'throwing-template');
     expect(code).toBe(0);
     expect(findings.map(({ line, slide, severity, rule }) => ({ line, slide, severity, rule }))).toEqual([
       { line: 1, slide: null, severity: 'warning', rule: 'font-failed' },
