@@ -107,7 +107,7 @@ describe('deckmark pdf and png stopped mid-export', () => {
   it('Chromium killed mid-print: exit 5 with a clear message, earlier PDF intact, nothing left behind', async () => {
     const cwd = workspace();
     const pdf = seedEarlierPdf(cwd, 'print-hangs');
-    const run = startExport(['pdf', 'print-hangs.md'], cwd);
+    const run = startExport(['pdf', 'print-hangs.md', '--template', 'print-hangs-template'], cwd);
     await killChromiumDuring(run, /print-hangs\.md: printing 1 pages/, 'print-hangs.md');
     expect(readFileSync(pdf, 'utf8')).toBe(earlierPdf);
     expect(temporaryFilesUnder(join(cwd, 'dist'))).toEqual([]);
@@ -120,7 +120,7 @@ describe('deckmark pdf and png stopped mid-export', () => {
     const folder = join(cwd, 'dist', 'capture-hangs-png');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'capture-hangs-01.png'), 'an image from an earlier export');
-    const run = startExport(['png', 'capture-hangs.md'], cwd);
+    const run = startExport(['png', 'capture-hangs.md', '--template', 'capture-hangs-template'], cwd);
     await killChromiumDuring(run, /capture-hangs\.md: capturing 2 slides/, 'capture-hangs.md');
     expect(readdirSync(folder)).toEqual(['capture-hangs-01.png']);
     expect(readFileSync(join(folder, 'capture-hangs-01.png'), 'utf8')).toBe('an image from an earlier export');
@@ -131,7 +131,7 @@ describe('deckmark pdf and png stopped mid-export', () => {
   it('SIGTERM mid-print: exit 143, one line saying so, earlier PDF intact, nothing left behind', async () => {
     const cwd = workspace();
     const pdf = seedEarlierPdf(cwd, 'print-hangs');
-    const run = startExport(['pdf', 'print-hangs.md'], cwd);
+    const run = startExport(['pdf', 'print-hangs.md', '--template', 'print-hangs-template'], cwd);
     await waitForLog(run, /print-hangs\.md: printing 1 pages/);
     expect(chromiumOf(run).length).toBeGreaterThan(0);
     run.child.kill('SIGTERM');
