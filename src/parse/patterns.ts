@@ -1,0 +1,64 @@
+import { RE2JS } from 're2js';
+import { fail } from '../errors.js';
+
+/**
+ * Every regular expression a deck supplies (separators, the notes marker, attribute comment
+ * patterns) is compiled here, by RE2's JavaScript port: matching takes time linear in the text
+ * whatever the pattern, so `^(a+)+$` cannot hang a build or freeze `serve` (issue 12).
+ * RE2 refuses what needs backtracking (lookahead, backreferences); the message says so.
+ */
+export interface DeckPattern {
+  /** Each match, left to right, as [start, end) offsets; empty matches are skipped. */
+  matches(text: string): Generator<{ start: number; end: number; groups: (string | null)[] }>;
+  /** True when the pattern matches somewhere in `text`. */
+  test(text: string): boolean;
+}
+
+export interface PatternSource {
+  /** The option or attribute the pattern came from, for the message. */
+  key: string;
+  file: string;
+  line?: number;
+}
+
+export function compilePattern(source: string, where: PatternSource, flags: { multiline?: boolean; ignoreCase?: boolean } = {}): DeckPattern {
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(source, (flags.multiline ? RE2JS.MULTILINE : 0) | (flags.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^error parsing regexp: /, '');
+    fail(
+      `option "${where.key}" is not a regular expression deckmark can run in linear time (${reason}); lookahead, lookbehind and backreferences are not supported`,
+      'input',
+      { file: where.file, line: where.line },
+    );
+  }
+  return {
+    *matches(text) {
+      const matcher = compiled.matcher(text);
+      while (matcher.find()) {
+        if (matcher.end() === matcher.start()) continue;
+        const groups: (string | null)[] = [];
+        for (let group = 1; group <= matcher.groupCount(); group++) groups.push(matcher.group(group));
+        yield { start: matcher.start(), end: matcher.end(), groups };
+      }
+    },
+    test(text) {
+      return compiled.matcher(text).find();
+    },
+  };
+}
+
+/**
+ * A separator written without a line break (`---`, deckmark's default) is matched against a whole
+ * line, trailing blanks allowed. One written with line breaks (`\n---\n`, `^\n\n\n`, as reveal.js
+ * and reveal-md take them) is matched against the raw text exactly as reveal.js does.
+ */
+export function isMultilineSeparator(source: string): boolean {
+  return source.includes('\n') || /\\[nr]/.test(source);
+}
+
+/** The separator as a regular expression over the whole body (multiline flag on). */
+export function separatorSource(source: string): string {
+  return isMultilineSeparator(source) ? source : `^(?:${source})[ \\t]*$`;
+}
