@@ -1,12 +1,13 @@
 import { Lexer, type Token } from 'marked';
 import type { Slide, Warning } from '../types.js';
-import { parseAttributeList, slideCommentPattern } from './attributes.js';
+import { commentBlockPattern, parseAttributeList } from './attributes.js';
 import { compilePattern, type DeckPattern, isMultilineSeparator, separatorSource } from './patterns.js';
 
 export interface SlideSeparators {
   separator: string;
   verticalSeparator: string;
   notesSeparator: string;
+  slideAttributes: string;
 }
 
 interface BodyStructure {
@@ -15,7 +16,7 @@ interface BodyStructure {
   /** Offsets [start, end) of each code block, its last line break excluded. */
   codeRanges: [number, number][];
   /** `.slide:` comments found as top-level HTML blocks, by 0-based body line. */
-  slideComments: Map<number, { lines: number; attributes: Record<string, string> }>;
+  slideComments: Map<number, { lines: number; raw: string; attributes: Record<string, string> }>;
   warnings: Warning[];
 }
 
@@ -25,7 +26,8 @@ interface BodyStructure {
  * inside a code block, found from marked's own tokens, never splits (reveal.js splits there).
  */
 export function splitSlides(body: string, file: string, firstLine: number, separators: SlideSeparators): { slides: Slide[]; warnings: Warning[] } {
-  const structure = readStructure(body, file, firstLine);
+  const slideComment = compilePattern(separators.slideAttributes, { key: 'slideAttributes', file }, { multiline: true });
+  const structure = readStructure(body, file, firstLine, slideComment);
   const horizontal = separatorSource(separators.separator);
   const vertical = separatorSource(separators.verticalSeparator);
   compilePattern(vertical, { key: 'verticalSeparator', file });
@@ -79,7 +81,7 @@ function buildSlide(startOffset: number, endOffset: number, h: number, v: number
       const withoutComment = lines
         .slice(index, index + comment.lines)
         .join('\n')
-        .replace(slideCommentPattern, (match) => '\n'.repeat(countNewlines(match)));
+        .replace(comment.raw, () => '\n'.repeat(countNewlines(comment.raw)));
       content.push(...withoutComment.split('\n'));
       index += Math.min(comment.lines, lines.length - index) - 1;
       continue;
@@ -146,14 +148,14 @@ function lineAt(starts: number[], offset: number): number {
 /** What a `|||` line becomes; the render stage cuts the slide's columns there. */
 export const columnBreak = '<!--deckmark-columns-->';
 
-function readStructure(body: string, file: string, firstLine: number): BodyStructure {
+function readStructure(body: string, file: string, firstLine: number, slideComment: DeckPattern): BodyStructure {
   const structure: BodyStructure = { codeLines: new Set(), codeRanges: [], slideComments: new Map(), warnings: [] };
   let offset = 0;
   let line = 0;
   // reveal.js splits before it parses, so an unclosed fence ends at the next separator there.
   // Here the fence guards nothing: lexing starts again on the line after it.
   for (let restarts = 0; restarts <= maxUnclosedFences; restarts++) {
-    const unclosed = readBlocks(body.slice(offset), offset, line, structure);
+    const unclosed = readBlocks(body.slice(offset), offset, line, structure, slideComment);
     if (unclosed === undefined) break;
     structure.warnings.push({
       file,
@@ -172,7 +174,13 @@ function readStructure(body: string, file: string, firstLine: number): BodyStruc
 const maxUnclosedFences = 100;
 
 /** Records code and `.slide:` comments; stops at an unclosed fence and returns where it opens. */
-function readBlocks(text: string, offset: number, line: number, structure: BodyStructure): { offset: number; line: number } | undefined {
+function readBlocks(
+  text: string,
+  offset: number,
+  line: number,
+  structure: BodyStructure,
+  slideComment: DeckPattern,
+): { offset: number; line: number } | undefined {
   // Block tokens are all the structure needs; skipping marked's inline pass halves this lex.
   for (const token of new Lexer({ gfm: true }).blockTokens(text, []) as Token[]) {
     const lineCount = countNewlines(token.raw);
@@ -182,8 +190,15 @@ function readBlocks(text: string, offset: number, line: number, structure: BodyS
       structure.codeRanges.push([offset, offset + code.length]);
       for (let index = line; index <= line + countNewlines(code); index++) structure.codeLines.add(index);
     } else if (token.type === 'html') {
-      const match = slideCommentPattern.exec(token.raw);
-      if (match) structure.slideComments.set(line, { lines: lineCount + (token.raw.endsWith('\n') ? 0 : 1), attributes: parseAttributeList(match[1]!) });
+      const inner = commentBlockPattern.exec(token.raw)?.[1];
+      const match = inner === undefined ? undefined : slideComment.matches(inner).next().value;
+      if (match) {
+        structure.slideComments.set(line, {
+          lines: lineCount + (token.raw.endsWith('\n') ? 0 : 1),
+          raw: token.raw.trim(),
+          attributes: parseAttributeList(match.groups[0] ?? ''),
+        });
+      }
     }
     line += lineCount;
     offset += token.raw.length;

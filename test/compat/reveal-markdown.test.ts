@@ -77,7 +77,7 @@ describe('generated decks', () => {
         const { deckmark, reveal } = await compare(`${text}\n`);
         expect(deckmark).toEqual(reveal);
       }),
-      { numRuns: 12, seed: 14 },
+      { numRuns: 8, seed: 14 },
     );
   });
 });
