@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { fail } from '../errors.js';
+import { defaultElementAttributes, defaultSlideAttributes } from './attributes.js';
 
 /**
  * Every regular expression a deck supplies (separators, the notes marker, attribute comment
@@ -22,6 +23,7 @@ export interface PatternSource {
 }
 
 export function compilePattern(source: string, where: PatternSource, flags: { multiline?: boolean; ignoreCase?: boolean } = {}): DeckPattern {
+  if (knownLinearPatterns.has(source)) return nativePattern(new RegExp(source, `g${flags.multiline ? 'm' : ''}${flags.ignoreCase ? 'i' : ''}`));
   let compiled: RE2JS;
   try {
     compiled = RE2JS.compile(source, (flags.multiline ? RE2JS.MULTILINE : 0) | (flags.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
@@ -45,6 +47,52 @@ export function compilePattern(source: string, where: PatternSource, flags: { mu
     },
     test(text) {
       return compiled.matcher(text).find();
+    },
+  };
+}
+
+/**
+ * RE2's JavaScript port runs about a thousand times slower than V8's RegExp (it has no DFA), so
+ * the separators nearly every deck uses — deckmark's, reveal.js's and reveal-md's defaults, and
+ * the forms their documentation shows — run natively: none holds a quantifier that can
+ * backtrack (no nested or adjacent overlapping repeats), so each runs in linear time anyway.
+ * `bench/separators.mts` checks both engines find the same matches on them.
+ */
+export const knownLinearPatterns: ReadonlySet<string> = new Set([
+  ...[
+    '---',
+    '----',
+    '^---$',
+    '^----$',
+    '\\r?\\n---\\r?\\n',
+    '\\r?\\n----\\r?\\n',
+    '\\n---\\n',
+    '\\n----\\n',
+    '^\\n\\n\\n',
+    '^\\n\\n',
+    '^\n\n\n',
+    '^\n\n',
+  ].flatMap((separator) => [separator, separatorSource(separator)]),
+  ...['Notes?:', 'Note:', 'note:', 'notes?:', '^Note:', '^s*notes?:'].map((marker) => `^(?:${marker})`),
+  '^(\\r\\n?|\\n)---(\\r\\n?|\\n)$',
+  '^(\\r\\n?|\\n)----(\\r\\n?|\\n)$',
+  '(?:^(?:---)[ \\t]*$)|(?:^(?:----)[ \\t]*$)',
+  '(?:\\r?\\n---\\r?\\n)|(?:\\r?\\n----\\r?\\n)',
+  defaultElementAttributes,
+  defaultSlideAttributes,
+]);
+
+function nativePattern(pattern: RegExp): DeckPattern {
+  return {
+    *matches(text) {
+      for (const match of text.matchAll(pattern)) {
+        if (match[0] === '') continue;
+        yield { start: match.index, end: match.index + match[0].length, groups: match.slice(1).map((group) => group ?? null) };
+      }
+    },
+    test(text) {
+      pattern.lastIndex = 0;
+      return pattern.test(text);
     },
   };
 }

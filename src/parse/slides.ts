@@ -25,15 +25,22 @@ interface BodyStructure {
  * expression over the raw text, separators with line breaks included — except that a match
  * inside a code block, found from marked's own tokens, never splits (reveal.js splits there).
  */
-export function splitSlides(body: string, file: string, firstLine: number, separators: SlideSeparators): { slides: Slide[]; warnings: Warning[] } {
-  const slideComment = compilePattern(separators.slideAttributes, { key: 'slideAttributes', file }, { multiline: true });
+export function splitSlides(
+  body: string,
+  file: string,
+  firstLine: number,
+  separators: SlideSeparators,
+  lineOf: (key: string) => number | undefined = () => undefined,
+): { slides: Slide[]; warnings: Warning[] } {
+  const where = (key: string) => ({ key, file, line: lineOf(key) });
+  const slideComment = compilePattern(separators.slideAttributes, where('slideAttributes'), { multiline: true });
   const structure = readStructure(body, file, firstLine, slideComment);
   const horizontal = separatorSource(separators.separator);
   const vertical = separatorSource(separators.verticalSeparator);
-  compilePattern(vertical, { key: 'verticalSeparator', file });
-  const horizontalAlone = compilePattern(horizontal, { key: 'separator', file }, { multiline: !isMultilineSeparator(separators.separator) });
-  const anySeparator = compilePattern(`(?:${horizontal})|(?:${vertical})`, { key: 'separator', file }, { multiline: true });
-  const notes = compilePattern(`^(?:${separators.notesSeparator})`, { key: 'notesSeparator', file }, { multiline: true, ignoreCase: true });
+  compilePattern(vertical, where('verticalSeparator'));
+  const horizontalAlone = compilePattern(horizontal, where('separator'), { multiline: !isMultilineSeparator(separators.separator) });
+  const anySeparator = compilePattern(`(?:${horizontal})|(?:${vertical})`, where('separator'), { multiline: true });
+  const notes = compilePattern(`^(?:${separators.notesSeparator})`, where('notesSeparator'), { multiline: true, ignoreCase: true });
   const lineStarts = lineOffsets(body);
   const context = { body, file, firstLine, structure, notes, lineStarts };
 
