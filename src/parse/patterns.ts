@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import { createRequire } from 'node:module';
+import type { RE2JS } from 're2js';
 import { fail } from '../errors.js';
 import { defaultElementAttributes, defaultSlideAttributes } from './attributes.js';
 
@@ -26,7 +27,8 @@ export function compilePattern(source: string, where: PatternSource, flags: { mu
   if (knownLinearPatterns.has(source)) return nativePattern(new RegExp(source, `g${flags.multiline ? 'm' : ''}${flags.ignoreCase ? 'i' : ''}`));
   let compiled: RE2JS;
   try {
-    compiled = RE2JS.compile(source, (flags.multiline ? RE2JS.MULTILINE : 0) | (flags.ignoreCase ? RE2JS.CASE_INSENSITIVE : 0));
+    const engine = loadRe2();
+    compiled = engine.compile(source, (flags.multiline ? engine.MULTILINE : 0) | (flags.ignoreCase ? engine.CASE_INSENSITIVE : 0));
   } catch (error) {
     const reason = (error as Error).message.replace(/^error parsing regexp: /, '');
     fail(
@@ -81,6 +83,13 @@ export const knownLinearPatterns: ReadonlySet<string> = new Set([
   defaultElementAttributes,
   defaultSlideAttributes,
 ]);
+
+/** RE2 takes a quarter of a second to load: only decks with an uncommon pattern pay for it. */
+let re2: typeof RE2JS | undefined;
+function loadRe2(): typeof RE2JS {
+  re2 ??= (createRequire(import.meta.url)('re2js') as { RE2JS: typeof RE2JS }).RE2JS;
+  return re2;
+}
 
 function nativePattern(pattern: RegExp): DeckPattern {
   return {
