@@ -78,8 +78,10 @@ export const knownLinearPatterns: ReadonlySet<string> = new Set([
   ...['Notes?:', 'Note:', 'note:', 'notes?:', '^Note:', '^s*notes?:'].map((marker) => `^(?:${marker})`),
   '^(\\r\\n?|\\n)---(\\r\\n?|\\n)$',
   '^(\\r\\n?|\\n)----(\\r\\n?|\\n)$',
-  '(?:^(?:---)[ \\t]*$)|(?:^(?:----)[ \\t]*$)',
-  '(?:\\r?\\n---\\r?\\n)|(?:\\r?\\n----\\r?\\n)',
+  ...[
+    ['---', '----'],
+    ['\\r?\\n---\\r?\\n', '\\r?\\n----\\r?\\n'],
+  ].map(([horizontal, vertical]) => `(?:${separatorSource(horizontal!)})|(?:${separatorSource(vertical!)})`),
   defaultElementAttributes,
   defaultSlideAttributes,
 ]);
@@ -117,5 +119,6 @@ export function isMultilineSeparator(source: string): boolean {
 
 /** The separator as a regular expression over the whole body (multiline flag on). */
 export function separatorSource(source: string): string {
-  return isMultilineSeparator(source) ? source : `^(?:${source})[ \\t]*$`;
+  // The line break is part of the match, so the next slide starts on the line after it.
+  return isMultilineSeparator(source) ? source : `^(?:${source})[ \\t]*(?:\\n|$)`;
 }
