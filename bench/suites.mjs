@@ -56,6 +56,16 @@ export function stageSuite({ decks, work, runs }) {
       rows.push({ group: 'stages', name: `build: ${stage}`, size, medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], maxMs: sorted.at(-1) });
     }
   }
+  // Deck patterns: usual separators must cost what V8's RegExp costs (bench/separators.mts).
+  const largest = Math.max(...decks.keys());
+  const output = execFileSync(node, ['--import', 'tsx', join(import.meta.dirname, 'separators.mts'), decks.get(largest), String(runs)], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  for (const [name, times] of Object.entries(JSON.parse(output).timings)) {
+    const sorted = [...times].sort((a, b) => a - b);
+    rows.push({ group: 'stages', name, size: largest, medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], maxMs: sorted.at(-1) });
+  }
   return rows;
 }
 

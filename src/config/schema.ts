@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultElementAttributes, defaultSlideAttributes } from '../parse/attributes.js';
 
 /**
  * Every option a deck can set, in front matter or in deckmark.config.json.
@@ -20,6 +21,8 @@ export const deckOptionsSchema = z.object({
   separator: z.string().min(1),
   verticalSeparator: z.string().min(1),
   notesSeparator: z.string().min(1),
+  elementAttributes: z.string().min(1),
+  slideAttributes: z.string().min(1),
   html: z.boolean(),
   incremental: z.boolean(),
   reveal: z.record(z.string(), z.unknown()),
@@ -45,6 +48,8 @@ export const defaultDeckOptions: DeckOptions = {
   separator: '---',
   verticalSeparator: '----',
   notesSeparator: 'Notes?:',
+  elementAttributes: defaultElementAttributes,
+  slideAttributes: defaultSlideAttributes,
   html: false,
   incremental: false,
   reveal: {},

@@ -16,7 +16,17 @@ export function validateOptions(raw: Record<string, unknown>, source: OptionsSou
   const warnings: Warning[] = [];
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if ((deckOptionKeys as string[]).includes(key)) known[key] = value;
+    if ((codeRunningKeys as readonly string[]).includes(key)) {
+      fail(`option "${key}" (reveal-md) runs code from the deck's folder; deckmark never runs code from a deck or its config, remove it`, 'input', {
+        file: source.file,
+        line: source.lineOf?.(key),
+      });
+    }
+    const alias = optionAliases[key];
+    if (alias !== undefined && (deckOptionKeys as string[]).includes(alias)) {
+      // The deckmark name wins when both are written.
+      if (!(alias in raw)) known[alias] = value;
+    } else if ((deckOptionKeys as string[]).includes(key)) known[key] = value;
     else warnings.push({ file: source.file, line: source.lineOf?.(key), message: `unknown option "${key}" is ignored` });
   }
   const result = deckOptionsSchema.partial().safeParse(known);
@@ -39,6 +49,12 @@ export function validateOptions(raw: Record<string, unknown>, source: OptionsSou
   }
   return { options, warnings };
 }
+
+/** reveal-md's names for deckmark's options, read the same way. */
+const optionAliases: Record<string, string> = { revealOptions: 'reveal', 'highlight-theme': 'highlightTheme', 'vertical-separator': 'verticalSeparator' };
+
+/** reveal-md keys that load and run JavaScript: refused, never ignored, so nobody thinks they ran. */
+const codeRunningKeys = ['scripts', 'preprocessor'] as const;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';

@@ -1,16 +1,26 @@
 /**
  * Parses the `key="value"` list inside `<!-- .slide: … -->` and `<!-- .element: … -->`
- * comments (reveal.js's Markdown plugin syntax). A bare word is a boolean attribute.
+ * comments (reveal.js's Markdown plugin syntax). A bare word is a boolean attribute; a token
+ * that cannot be an attribute name (the `:` after `.element`) is skipped, as reveal.js does.
  */
 export function parseAttributeList(text: string): Record<string, string> {
   const attributes: Record<string, string> = Object.create(null);
   const pattern = /([^\s"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g;
   for (const match of text.matchAll(pattern)) {
     const name = match[1]!.toLowerCase();
+    if (!/^[a-z_][\w.:-]*$/.test(name)) continue;
     attributes[name] = match[2] ?? match[3] ?? match[4] ?? '';
   }
   return { ...attributes };
 }
 
-export const slideCommentPattern = /<!--\s*\.slide:\s*([\s\S]*?)\s*-->/;
-export const elementCommentPattern = /^<!--\s*\.element:\s*([\s\S]*?)\s*-->$/;
+/**
+ * reveal.js's own defaults for `data-element-attributes` and `data-attributes`: run on the text
+ * inside an HTML comment, group 1 holds the attribute list. Decks may set their own
+ * (`elementAttributes`, `slideAttributes`), compiled like every deck pattern (see patterns.ts).
+ */
+export const defaultElementAttributes = '\\.element\\s*?(.+?)$';
+export const defaultSlideAttributes = '\\.slide:\\s*?(\\S.+?)$';
+
+/** An HTML comment that is a whole block, its inner text in group 1. */
+export const commentBlockPattern = /^\s*<!--([\s\S]*?)-->\s*$/;

@@ -4,6 +4,7 @@ import { validateOptions } from '../config/validate.js';
 import type { Deck } from '../types.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { assertNestingDepth } from './nesting.js';
+import { compilePattern } from './patterns.js';
 import { splitSlides } from './slides.js';
 
 /**
@@ -16,7 +17,9 @@ export function parseDeck(source: string, file: string, layers: Omit<OptionLayer
   const validated = validateOptions(frontMatter.data, { file, lineOf: (key) => frontMatter.keyLines.get(key) });
   const options = resolveOptions({ ...layers, frontMatter: validated.options });
   assertNestingDepth(frontMatter.body, file, frontMatter.bodyLine);
-  const { slides, warnings } = splitSlides(frontMatter.body, file, frontMatter.bodyLine, options);
+  // The render stage applies it; checked here so a bad pattern is refused with its line.
+  compilePattern(options.elementAttributes, { key: 'elementAttributes', file, line: frontMatter.keyLines.get('elementAttributes') }, { multiline: true });
+  const { slides, warnings } = splitSlides(frontMatter.body, file, frontMatter.bodyLine, options, (key) => frontMatter.keyLines.get(key));
   if (slides.length === 0) warnings.push({ file, message: 'the deck has no slides; write Markdown below the front matter' });
   return {
     file,

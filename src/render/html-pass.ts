@@ -1,9 +1,10 @@
-import { type ChildNode, type Element, isComment, isTag, isText } from 'domhandler';
+import { type ChildNode, type Comment, type Element, isComment, isTag, isText } from 'domhandler';
 import { getAttributeValue, removeElement, textContent } from 'domutils';
 import type GithubSlugger from 'github-slugger';
 import { parseHtml, serializeHtml } from '../html/dom.js';
 import { assetUrlAttributesOf, holdsUrl, isLocalUrl } from '../html/url-attributes.js';
-import { elementCommentPattern, parseAttributeList, slideCommentPattern } from '../parse/attributes.js';
+import { parseAttributeList } from '../parse/attributes.js';
+import type { DeckPattern } from '../parse/patterns.js';
 import { columnBreak } from '../parse/slides.js';
 
 export interface HtmlPassResult {
@@ -14,11 +15,20 @@ export interface HtmlPassResult {
   title: string;
   /** Local URLs the HTML references (images, media), as the author wrote them. */
   urls: string[];
+  /** From `.slide:` comments inside the slide's blocks, which the parse stage does not see. */
+  slideAttributes: Record<string, string>;
+}
+
+/** The deck's `elementAttributes` and `slideAttributes` patterns, compiled. */
+export interface AttributePatterns {
+  element: DeckPattern;
+  slide: DeckPattern;
 }
 
 export interface HtmlPassOptions {
   incremental: boolean;
   slugger: GithubSlugger;
+  attributePatterns: AttributePatterns;
   /** Turns placeholder tokens in heading text back into readable text (titles, ids). */
   plainText?: (text: string) => string;
 }
@@ -31,12 +41,13 @@ export interface HtmlPassOptions {
 export function runHtmlPass(html: string, options: HtmlPassOptions): HtmlPassResult {
   const document = parseHtml(html);
   const urls: string[] = [];
+  const slideAttributes: Record<string, string> = Object.create(null);
   let title = '';
 
   const visit = (nodes: ChildNode[]) => {
     for (const node of [...nodes]) {
       if (isComment(node)) {
-        applyElementComment(node);
+        applyElementComment(node, options.attributePatterns, slideAttributes);
         continue;
       }
       if (!isTag(node)) continue;
@@ -59,33 +70,45 @@ export function runHtmlPass(html: string, options: HtmlPassOptions): HtmlPassRes
   const first = nodes[0];
   const leadsWithHeading = first !== undefined && isTag(first) && /^h[1-3]$/.test(first.name);
   const heading = leadsWithHeading ? serialize([first]) : '';
-  return { heading, regions: splitRegions(leadsWithHeading ? nodes.slice(1) : nodes), title, urls };
+  return { heading, regions: splitRegions(leadsWithHeading ? nodes.slice(1) : nodes), title, urls, slideAttributes: { ...slideAttributes } };
 }
 
-function applyElementComment(comment: ChildNode & { data: string }): void {
-  const data = `<!--${comment.data}-->`;
-  const match = elementCommentPattern.exec(data);
-  if (match || slideCommentPattern.test(data)) {
-    if (match) {
-      const target = previousElement(comment) ?? (comment.parent && isTag(comment.parent as ChildNode) ? (comment.parent as Element) : undefined);
-      if (target) {
-        const attributes = parseAttributeList(match[1]!);
-        for (const [name, value] of Object.entries(attributes)) {
-          if (name === 'class') addClass(target, value);
-          else target.attribs[name] = value;
-        }
+/**
+ * Applies an attribute comment as reveal.js's plugin does: to the element before it among its
+ * siblings (text between does not matter, `<br>` is skipped), else to its parent; right after a
+ * list, with no blank line between, to the list's last item.
+ */
+function applyElementComment(comment: Comment, patterns: AttributePatterns, slideAttributes: Record<string, string>): void {
+  const element = patterns.element.matches(comment.data).next().value;
+  if (element) {
+    let target = previousElement(comment) ?? (comment.parent && isTag(comment.parent as ChildNode) ? (comment.parent as Element) : undefined);
+    const before = comment.prev;
+    const blankLineBefore = before !== null && isText(before) && /\n[ \t]*\n/.test(before.data);
+    if (target && (target.name === 'ul' || target.name === 'ol') && !blankLineBefore) target = lastElementChild(target) ?? target;
+    if (target) {
+      for (const [name, value] of Object.entries(parseAttributeList(element.groups[0] ?? ''))) {
+        if (name === 'class') addClass(target, value);
+        else target.attribs[name] = value;
       }
     }
+    removeElement(comment);
+    return;
+  }
+  const slide = patterns.slide.matches(comment.data).next().value;
+  if (slide) {
+    // A `.slide:` comment the parse stage did not see (inside a paragraph): still the slide's.
+    Object.assign(slideAttributes, parseAttributeList(slide.groups[0] ?? ''));
     removeElement(comment);
   }
 }
 
 function previousElement(node: ChildNode): Element | undefined {
-  for (let sibling = node.prev; sibling; sibling = sibling.prev) {
-    if (isTag(sibling)) return sibling;
-    if (isText(sibling) && sibling.data.trim() !== '') return undefined;
-  }
+  for (let sibling = node.prev; sibling; sibling = sibling.prev) if (isTag(sibling) && sibling.name !== 'br') return sibling;
   return undefined;
+}
+
+function lastElementChild(element: Element): Element | undefined {
+  return element.children.filter((child): child is Element => isTag(child)).at(-1);
 }
 
 function addClass(element: Element, classes: string): void {

@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import { fail } from '../errors.js';
 import { assetUrlAttributesOf, holdsUrl, isLocalUrl } from '../html/url-attributes.js';
 import { deckName } from '../outputs.js';
+import { compilePattern } from '../parse/patterns.js';
 import type { AssetReference, Deck, RenderedDeck, RenderedSlide, Slide } from '../types.js';
 import type { MarkdownCache } from './cache.js';
 import type { RenderedCharts } from './charts.js';
@@ -44,15 +45,24 @@ export function renderDeck(deck: Deck, inputs: RenderInputs = {}): RenderedDeck 
     }
   };
 
-  const slides = deck.slides.map((slide): RenderedSlide => {
-    const parsed = toHtml(slide.markdown, slide);
+  const attributePatterns = {
+    element: compilePattern(deck.options.elementAttributes, { key: 'elementAttributes', file: deck.file }, { multiline: true }),
+    slide: compilePattern(deck.options.slideAttributes, { key: 'slideAttributes', file: deck.file }, { multiline: true }),
+  };
+  const slides = deck.slides.map((parsedSlide): RenderedSlide => {
+    const parsed = toHtml(parsedSlide.markdown, parsedSlide);
     const body = runHtmlPass(parsed.html, {
-      incremental: incremental || slide.attributes.incremental === 'true',
+      incremental: incremental || parsedSlide.attributes.incremental === 'true',
       slugger,
+      attributePatterns,
       plainText: (text) => trusted.fillText(text),
     });
+    const slide =
+      Object.keys(body.slideAttributes).length === 0 ? parsedSlide : { ...parsedSlide, attributes: { ...body.slideAttributes, ...parsedSlide.attributes } };
     const notes = slide.notes === '' ? undefined : toHtml(slide.notes, slide);
-    const notesHtml = notes ? notes.clean(runHtmlPass(notes.html, { incremental: false, slugger: new GithubSlugger() }).regions.join('\n')) : '';
+    const notesHtml = notes
+      ? notes.clean(runHtmlPass(notes.html, { incremental: false, slugger: new GithubSlugger(), attributePatterns }).regions.join('\n'))
+      : '';
     return {
       source: slide,
       heading: parsed.clean(body.heading),

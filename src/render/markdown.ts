@@ -13,5 +13,12 @@ import type { TrustedFragments } from './trusted.js';
  * detector comes last, so it sees the tokens every other extension left.
  */
 export function createMarkdownRenderer(trusted: TrustedFragments, charts: RenderedCharts, untrusted: UntrustedMarkupDetector): Marked {
-  return new Marked({ gfm: true, breaks: false }).use(highlightCode(), math(trusted), vegaLite(charts, trusted), untrusted.extension);
+  // Blank lines stay in the HTML, as in reveal.js's plugin: an attribute comment after a blank
+  // line applies to the whole list, right under the list to its last item.
+  return new Marked({ gfm: true, breaks: false, renderer: { space: ({ raw }) => raw } }).use(
+    highlightCode(),
+    math(trusted),
+    vegaLite(charts, trusted),
+    untrusted.extension,
+  );
 }

@@ -79,3 +79,20 @@ describe('front matter', () => {
     expect(parseError('---\ntitle: open\n# One\n').toString()).toMatch(/^deck\.md:1: front matter opened on line 1 is never closed/);
   });
 });
+
+describe("reveal-md's option names", () => {
+  it('reads revealOptions as reveal and highlight-theme as highlightTheme', () => {
+    const deck = parseDeck('---\nrevealOptions:\n  controls: false\nhighlight-theme: monokai\n---\n# A\n', 'md.md');
+    expect(deck.options.reveal).toEqual({ controls: false });
+    expect(deck.options.highlightTheme).toBe('monokai');
+    expect(deck.warnings).toEqual([]);
+  });
+
+  it('refuses scripts and preprocessor, naming the key and its line, without running anything', () => {
+    for (const key of ['scripts', 'preprocessor']) {
+      expect(() => parseDeck(`---\ntitle: T\n${key}: ./run.js\n---\n# A\n`, 'code.md')).toThrow(
+        expect.objectContaining({ location: { file: 'code.md', line: 3 }, message: expect.stringContaining(`option "${key}"`) }),
+      );
+    }
+  });
+});

@@ -45,9 +45,9 @@ describe('line endings and encoding marks', () => {
 });
 
 describe('unclosed code fences', () => {
-  it('warns with the fence line, since the fence swallows every later separator', () => {
-    const deck = parseDeck('# One\n\n```js\nconst a = 1;\n\n---\n\n# Two\n', 'open.md');
-    expect(deck.slides).toHaveLength(1);
+  it('warns with the fence line, and still splits after it as reveal.js does', () => {
+    const deck = parseDeck('# One\n\n```js\nconst a = 1;\n\n---\n\n# Two\n\n~~~\n---\n~~~\n\n---\n\n# Three\n', 'open.md');
+    expect(deck.slides.map((slide) => slide.markdown)).toEqual(['# One\n\n```js\nconst a = 1;', '# Two\n\n~~~\n---\n~~~', '# Three']);
     expect(deck.warnings).toEqual([expect.objectContaining({ file: 'open.md', line: 3, message: expect.stringContaining('never closed') })]);
   });
 });

@@ -87,9 +87,9 @@ describe('bad inputs for build', () => {
     expect(lf.html).toBe(html);
   });
 
-  it('an unclosed fence: one slide and a warning naming line 3', async () => {
+  it('an unclosed fence: it ends with its slide, as in reveal.js, and a warning names line 3', async () => {
     const { stderr, html } = await buildSucceeds('unclosed-fence.md');
-    expect(html.match(/<section class="layout/g)).toHaveLength(1);
+    expect(html.match(/<section class="layout/g)).toHaveLength(3);
     expect(stderr).toContain('unclosed-fence.md:3: warning: code fence is never closed');
   });
 
