@@ -36,11 +36,13 @@ export function planOutput(
     { from: join(reveal, 'plugin', 'notes.js'), to: 'assets/notes.js' },
     { from: highlight, to: 'assets/highlight.css' },
     { from: join(builtInTemplates, 'client', 'deck.js'), to: 'assets/deck.js' },
+    { from: join(builtInTemplates, 'styles', 'layouts.css'), to: 'assets/layouts.css' },
     ...theme.files.map((file) => ({ from: file.from, to: `assets/${file.to}` })),
     ...deckAssets,
   ];
   const generated = [{ to: 'assets/theme.css', content: theme.css }];
-  const stylesheets = ['assets/reset.css', 'assets/reveal.css', 'assets/theme.css', 'assets/highlight.css'];
+  // layouts.css after the theme: every theme gets the layouts' structure and the type scale.
+  const stylesheets = ['assets/reset.css', 'assets/reveal.css', 'assets/theme.css', 'assets/layouts.css', 'assets/highlight.css'];
   // Only decks with formulas carry KaTeX's CSS and fonts (measured: ~280 KB).
   if (features.math) {
     const katex = katexAssets();

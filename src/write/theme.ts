@@ -3,6 +3,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fail } from '../errors.js';
 import { builtInTemplates, packageFolder } from '../paths.js';
 import type { Warning } from '../types.js';
+import { selfHostedFontFaces, webFontPackages } from './web-fonts.js';
 
 export interface ResolvedTheme {
   name: string;
@@ -14,12 +15,13 @@ export interface ResolvedTheme {
 
 const themeName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-/** Where the fonts of deckmark's own themes come from: npm packages, never the network. */
-const fontPackages = ['@fontsource/inter', '@fontsource/jetbrains-mono'];
+/** Where the fonts of themes come from: npm packages, never the network. */
+const fontPackages = ['@fontsource/inter', '@fontsource/jetbrains-mono', ...Object.values(webFontPackages)];
 
 /**
  * Finds a theme by name: a `themes/NAME.css` in the template folder or deckmark's own, or
- * one of reveal.js's themes. Web-font imports are dropped with a warning so the deck never
+ * one of reveal.js's themes. Google Fonts imports become the same families self-hosted from
+ * @fontsource packages; other web-font imports are dropped with a warning, so the deck never
  * waits on the network and the look does not change silently.
  */
 export function resolveTheme(name: string, deckFile: string, templateDir?: string): ResolvedTheme {
@@ -36,12 +38,14 @@ export function resolveTheme(name: string, deckFile: string, templateDir?: strin
 
   const hosts = new Set<string>();
   const css = readFileSync(file, 'utf8').replace(/@import\s+(?:url\()?\s*["']?(https?:[^"')\s]+)["']?\s*\)?[^;]*;/g, (_, url: string) => {
-    hosts.add(new URL(url).host);
-    return '';
+    const selfHosted = new URL(url).host === 'fonts.googleapis.com' ? selfHostedFontFaces(url) : undefined;
+    if (selfHosted === undefined) hosts.add(new URL(url).host);
+    return selfHosted ?? '';
   });
   const warnings: Warning[] = [...hosts].map((host) => ({
     file: deckFile,
-    message: `theme "${name}" imports web fonts from ${host}; deckmark never fetches them, so the theme's fallback fonts are used`,
+    once: `web-fonts:${name}:${host}`,
+    message: `theme "${name}" imports web fonts from ${host}; deckmark never fetches them, so the theme's fallback fonts are used (self-host the fonts in the theme's folder, or remove the @import, to silence this)`,
   }));
   return { name, css, files: themeFiles(css, file), warnings };
 }
