@@ -13,6 +13,7 @@ import type { Templates } from './template/load.js';
 import type { RenderedDeck, Warning } from './types.js';
 import { resolveDeckAssets } from './write/deck-assets.js';
 import { planOutput, writeDeck } from './write/index.js';
+import { applyDeckLook } from './write/look.js';
 import { rewriteAssetUrls } from './write/page-urls.js';
 import { resolveTheme } from './write/theme.js';
 
@@ -47,13 +48,13 @@ export function deckName(file: string): string {
 }
 
 /**
- * The build pipeline, in order: read → parse → render → template → write.
+ * The build pipeline, in order: read → parse → theme → render → template → write.
  * Every check that can fail runs before the first file is written.
  */
 export async function buildDeck(file: string, settings: BuildSettings): Promise<BuiltDeck> {
   const text = await readDeckSource(resolve(settings.cwd, file), file);
   const deck = parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options });
-  const theme = resolveTheme(deck.options.theme, file, settings.templateDir);
+  const theme = applyDeckLook(resolveTheme(deck.options.theme, file, settings.templateDir), deck.options);
   const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
   const rendered = renderDeck(deck, { charts: charts.charts, cache: settings.markdownCache });
   const folder = join(settings.outDir, deckName(file));

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,6 +118,7 @@ describe('layouts in every theme and size', () => {
   const browser = new BrowserManager();
   let cwd: string;
   const measured = new Map<string, SlideGeometry[]>();
+  let look: Record<string, string | number> = {};
 
   beforeAll(async () => {
     cwd = makeWorkspace({}, 'authoring');
@@ -127,7 +128,9 @@ describe('layouts in every theme and size', () => {
         decks[`${theme}-${width}x${height}.md`] = `---\ntheme: ${theme}\nwidth: ${width}\nheight: ${height}\ntransition: none\n---\n${layouts}${extraSlides}`;
       }
     }
-    for (const [name, text] of Object.entries(decks)) await import('node:fs').then((fs) => fs.writeFileSync(join(cwd, name), text));
+    decks['look.md'] =
+      `---\ntheme: white\naccent: "#0b6e4f"\nalign: top\nheader: 'Q1 review "draft" <b>'\nfooter: Mistral AI · 2024\n---\n## Short\n\n- one line\n`;
+    for (const [name, text] of Object.entries(decks)) writeFileSync(join(cwd, name), text);
     const built = await runCli(['build', ...Object.keys(decks)], cwd);
     expect(built.code, built.stderr).toBe(0);
     const page = await (await browser.browser()).newPage();
@@ -147,6 +150,20 @@ describe('layouts in every theme and size', () => {
           measured.set(`${theme} ${width}×${height}`, slides);
         }
       }
+      await page.setViewport({ width: 1920, height: 1080 });
+      await page.goto(pathToFileURL(join(cwd, 'dist', 'look', 'index.html')).href);
+      await page.evaluate(() => (window as unknown as { deckmarkReady: Promise<unknown> }).deckmarkReady);
+      look = await page.evaluate(() => {
+        const section = document.querySelector('section.present')!;
+        const body = section.querySelector('.dm-body')!.getBoundingClientRect();
+        return {
+          header: getComputedStyle(section, '::before').content,
+          footer: getComputedStyle(section, '::after').content,
+          footerBox: getComputedStyle(section, '::after').bottom,
+          accent: getComputedStyle(section.querySelector('li')!, '::marker').color,
+          gapAbove: section.querySelector('.dm-body > ul')!.getBoundingClientRect().top - body.top,
+        };
+      });
     } finally {
       await page.close();
     }
@@ -198,5 +215,12 @@ describe('layouts in every theme and size', () => {
   it.each(cases)('%s: a dark slide switches its text to a light colour', (key) => {
     const dark = measured.get(key)!.find((slide) => slide.contrast > 0)!;
     expect(dark.contrast, key).toBeGreaterThan(7);
+  });
+
+  it('applies the accent, alignment, header and footer of the front matter in any theme', () => {
+    expect(look.header).toBe('"Q1 review \\"draft\\" <b>"');
+    expect(look.footer).toBe('"Mistral AI · 2024"');
+    expect(look.accent).toBe('rgb(11, 110, 79)');
+    expect(look.gapAbove).toBeLessThan(2);
   });
 });
