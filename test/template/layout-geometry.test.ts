@@ -29,6 +29,12 @@ const extraSlides = `
 
 ---
 
+## A slide that would overflow
+
+${Array.from({ length: 12 }, (_, index) => `- Point ${index + 1}, a line a speaker might say aloud`).join('\n')}
+
+---
+
 <!-- .slide: class="dense" -->
 
 ## A dense slide
@@ -59,6 +65,7 @@ interface SlideGeometry {
   content: Box | null;
   fontSize: number;
   contrast: number;
+  fit: number;
 }
 
 /** Runs in the page: measures the present slide. Self-contained (Puppeteer sends its source). */
@@ -111,6 +118,7 @@ function measure(): SlideGeometry {
     content,
     fontSize: Number.parseFloat(getComputedStyle(section.querySelector('li, p') ?? section).fontSize),
     contrast,
+    fit: Number(section.dataset.fit ?? 1),
   };
 }
 
@@ -210,6 +218,15 @@ describe('layouts in every theme and size', () => {
     expect(Math.abs(above - below), key).toBeLessThan(0.1 * (slide.body!.bottom - slide.body!.top));
     const scale = Math.min((slide.slide.right - slide.slide.left) / 1440, (slide.slide.bottom - slide.slide.top) / 1080);
     expect(slide.fontSize / scale, key).toBeCloseTo(46, 0);
+  });
+
+  it.each(cases)('%s: a slide that would overflow shrinks to fit, and only that one', (key) => {
+    const shrunk = measured.get(key)!.filter((slide) => slide.fit < 1);
+    expect(
+      shrunk.map((slide) => slide.heading && slide.layout),
+      key,
+    ).toEqual(['default']);
+    expect(shrunk[0]!.fit, key).toBeGreaterThanOrEqual(0.5);
   });
 
   it.each(cases)('%s: a dark slide switches its text to a light colour', (key) => {
