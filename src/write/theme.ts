@@ -16,7 +16,13 @@ export interface ResolvedTheme {
 const themeName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /** Where the fonts of themes come from: npm packages, never the network. */
-const fontPackages = ['@fontsource/inter', '@fontsource/jetbrains-mono', ...Object.values(webFontPackages)];
+const fontPackages = [
+  '@fontsource/inter',
+  '@fontsource/jetbrains-mono',
+  '@fontsource/noto-sans-math',
+  '@fontsource/noto-sans-symbols-2',
+  ...Object.values(webFontPackages),
+];
 
 /**
  * Finds a theme by name: a `themes/NAME.css` in the template folder or deckmark's own, or

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserManager } from '../../src/browser/manager.js';
 import { runCli } from '../helpers/cli.js';
@@ -32,6 +33,12 @@ const extraSlides = `
 ## A slide that would overflow
 
 ${Array.from({ length: 12 }, (_, index) => `- Point ${index + 1}, a line a speaker might say aloud`).join('\n')}
+
+---
+
+## Symbols
+
+Arrows and maths → ≈ ≤ ≥ ✓ in the theme's own type
 
 ---
 
@@ -122,11 +129,32 @@ function measure(): SlideGeometry {
   };
 }
 
+/** The fonts Chromium drew a paragraph's text with (DevTools' "Rendered fonts"). */
+async function fontsDrawing(page: Page, text: string): Promise<string[]> {
+  const session = await page.createCDPSession();
+  try {
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const { root } = await session.send('DOM.getDocument', { depth: -1 });
+    const { nodeIds } = await session.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '.dm-body p' });
+    for (const nodeId of nodeIds) {
+      const { outerHTML } = await session.send('DOM.getOuterHTML', { nodeId });
+      if (!outerHTML.includes(text)) continue;
+      const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
+      return fonts.map((font) => font.familyName);
+    }
+    return [];
+  } finally {
+    await session.detach();
+  }
+}
+
 describe('layouts in every theme and size', () => {
   const browser = new BrowserManager();
   let cwd: string;
   const measured = new Map<string, SlideGeometry[]>();
   let look: Record<string, string | number> = {};
+  let symbolFonts: string[] = [];
 
   beforeAll(async () => {
     cwd = makeWorkspace({}, 'authoring');
@@ -156,6 +184,7 @@ describe('layouts in every theme and size', () => {
             slides.push(await page.evaluate(measure));
           }
           measured.set(`${theme} ${width}×${height}`, slides);
+          if (theme === 'deckmark' && width === 1920) symbolFonts = await fontsDrawing(page, 'Arrows and maths');
         }
       }
       await page.setViewport({ width: 1920, height: 1080 });
@@ -239,5 +268,10 @@ describe('layouts in every theme and size', () => {
     expect(look.footer).toBe('"Mistral AI · 2024"');
     expect(look.accent).toBe('rgb(11, 110, 79)');
     expect(look.gapAbove).toBeLessThan(2);
+  });
+
+  it('draws arrows, maths symbols and check marks in the deckmark theme with its own fonts, never a fallback', () => {
+    expect(symbolFonts.length).toBeGreaterThan(0);
+    expect(symbolFonts.filter((family) => !['Inter', 'Noto Sans Math', 'Noto Sans Symbols 2'].includes(family))).toEqual([]);
   });
 });
