@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { resolveDeckAssets } from './assets/deck-assets.js';
+import { applyDeckLook } from './assets/look.js';
 import { planOutput } from './assets/plan.js';
 import { resolveTheme } from './assets/theme.js';
 import type { ProjectConfig } from './config/file.js';
@@ -65,7 +66,7 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   debug('parse %s', file);
   const deck = runStoppable(() => parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options }));
   stage('theme');
-  const theme = resolveTheme(deck.options.theme, file, settings.templateDir);
+  const theme = applyDeckLook(resolveTheme(deck.options.theme, file, settings.templateDir), deck.options);
   stage('render');
   const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
   const rendered = runStoppable(() => renderDeck(deck, { charts: charts.charts, cache: settings.markdownCache }));

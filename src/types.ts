@@ -4,6 +4,8 @@ import type { SourceLocation } from './errors.js';
 /** A diagnostic that does not stop the build. */
 export interface Warning extends SourceLocation {
   message: string;
+  /** Warnings sharing this key are reported once per run, not once per deck. */
+  once?: string;
 }
 
 /** One slide as the author wrote it: Markdown, not yet rendered. */

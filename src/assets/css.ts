@@ -47,10 +47,11 @@ export function cssUrls(root: Root): string[] {
 }
 
 /**
- * Removes `@import`s of web URLs (reveal.js themes import Google Fonts) and returns their
- * hosts, so a deck never waits on the network and the author is told why fonts differ.
+ * Removes `@import`s of web URLs (reveal.js themes import Google Fonts) so a deck never waits
+ * on the network. `selfHost` may return CSS that takes an import's place (the same fonts from
+ * npm); the hosts of the others are returned, so the author is told why fonts differ.
  */
-export function dropWebImports(root: Root): string[] {
+export function dropWebImports(root: Root, selfHost: (url: string) => string | undefined = () => undefined): string[] {
   const hosts = new Set<string>();
   root.walkAtRules('import', (rule) => {
     const [first] = valueParser(rule.params).nodes;
@@ -64,6 +65,11 @@ export function dropWebImports(root: Root): string[] {
               .replace(/^(["'])(.*)\1$/s, '$2')
           : '';
     if (!/^https?:/i.test(target)) return;
+    const replacement = selfHost(target);
+    if (replacement !== undefined) {
+      rule.replaceWith(postcss.parse(replacement).nodes);
+      return;
+    }
     try {
       hosts.add(new URL(target).host);
     } catch {

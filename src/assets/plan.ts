@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../errors.js';
-import { packageFolder } from '../paths.js';
+import { builtInTemplates, packageFolder } from '../paths.js';
 import type { CopyPlan } from './deck-assets.js';
 import { katexAssets } from './katex.js';
 import type { ResolvedTheme } from './theme.js';
@@ -40,11 +40,13 @@ export function planOutput(
     { from: join(reveal, 'reveal.js'), to: 'assets/reveal.js' },
     { from: join(reveal, 'plugin', 'notes.js'), to: 'assets/notes.js' },
     { from: highlight, to: 'assets/highlight.css' },
+    { from: join(builtInTemplates, 'styles', 'layouts.css'), to: 'assets/layouts.css' },
     ...theme.files.map((file) => ({ from: file.from, to: `assets/${file.to}` })),
     ...deckAssets,
   ];
   const generated = [{ to: 'assets/theme.css', content: theme.css }];
-  const stylesheets = ['assets/reset.css', 'assets/reveal.css', 'assets/theme.css', 'assets/highlight.css'];
+  // layouts.css after the theme: every theme gets the layouts' structure and the type scale.
+  const stylesheets = ['assets/reset.css', 'assets/reveal.css', 'assets/theme.css', 'assets/layouts.css', 'assets/highlight.css'];
   // Only decks with formulas carry KaTeX's CSS and fonts (measured: ~280 KB).
   if (features.math) {
     const katex = katexAssets();

@@ -5,6 +5,7 @@ import { isInside, isInsideLexically } from '../inside.js';
 import { builtInTemplates, packageFolder } from '../paths.js';
 import type { Warning } from '../types.js';
 import { cssUrls, dropWebImports, isRelativeCssUrl, parseCss } from './css.js';
+import { selfHostedFontFaces, webFontPackages } from './web-fonts.js';
 
 export interface ResolvedTheme {
   name: string;
@@ -16,12 +17,19 @@ export interface ResolvedTheme {
 
 const themeName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-/** Where the fonts of deckmark's own themes come from: npm packages, never the network. */
-const fontPackages = ['@fontsource/inter', '@fontsource/jetbrains-mono'];
+/** Where the fonts of themes come from: npm packages, never the network. */
+const fontPackages = [
+  '@fontsource/inter',
+  '@fontsource/jetbrains-mono',
+  '@fontsource/noto-sans-math',
+  '@fontsource/noto-sans-symbols-2',
+  ...Object.values(webFontPackages),
+];
 
 /**
  * Finds a theme by name: a `themes/NAME.css` in the template folder or deckmark's own, or
- * one of reveal.js's themes. Web-font imports are dropped with a warning so the deck never
+ * one of reveal.js's themes. Google Fonts imports become the same families self-hosted from
+ * @fontsource packages; other web-font imports are dropped with a warning, so the deck never
  * waits on the network and the look does not change silently.
  */
 export function resolveTheme(name: string, deckFile: string, templateDir?: string): ResolvedTheme {
@@ -37,10 +45,11 @@ export function resolveTheme(name: string, deckFile: string, templateDir?: strin
   if (!file) fail(`unknown theme "${name}"; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', { file: deckFile });
 
   const root = parseCss(readFileSync(file, 'utf8'), file);
-  const hosts = dropWebImports(root);
+  const hosts = dropWebImports(root, (url) => (new URL(url).host === 'fonts.googleapis.com' ? selfHostedFontFaces(url) : undefined));
   const warnings: Warning[] = hosts.map((host) => ({
     file: deckFile,
-    message: `theme "${name}" imports web fonts from ${host}; deckmark never fetches them, so the theme's fallback fonts are used`,
+    once: `web-fonts:${name}:${host}`,
+    message: `theme "${name}" imports web fonts from ${host}; deckmark never fetches them, so the theme's fallback fonts are used (self-host the fonts in the theme's folder, or remove the @import, to silence this)`,
   }));
   const css = root.toString();
   return { name, css, files: themeFiles(cssUrls(root), file), warnings };

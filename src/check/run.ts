@@ -9,6 +9,7 @@ import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
 import { loadAxeSource, probeAccessibility } from './accessibility.js';
 import { toFindings } from './findings.js';
+import { probeFit } from './fit.js';
 import { probeFonts } from './fonts.js';
 import { probeImages } from './images.js';
 import { openInspectionView } from './inspection-view.js';
@@ -25,7 +26,7 @@ export interface CheckOptions {
 }
 
 /** Every rule that looks at one slide, in the order their findings are listed. */
-const slideProbes: SlideProbe[] = [probeOverflow, probeImages, probeLinks, probeStructure];
+const slideProbes: SlideProbe[] = [probeOverflow, probeFit, probeImages, probeLinks, probeStructure];
 
 /**
  * Checks a built deck in Chromium: one page load, one pass over every slide, one axe run.

@@ -39,6 +39,7 @@ export type SlideProbe = (section: HTMLElement, context: ProbeContext) => ProbeF
 export const ruleNames = [
   'overflow',
   'clipped-content',
+  'shrunk-text',
   'image-missing',
   'image-alt',
   'javascript-link',

@@ -22,6 +22,17 @@ export const processIO = (): CliIO => ({
   env: process.env,
 });
 
+/** The `once` keys already reported in a run, per output (one run has one CliIO). */
+const reportedOnce = new WeakMap<CliIO, Set<string>>();
+
 export function reportWarnings(io: CliIO, warnings: Warning[]): void {
-  for (const warning of warnings) io.err(formatWarning(warning));
+  const reported = reportedOnce.get(io) ?? new Set<string>();
+  reportedOnce.set(io, reported);
+  for (const warning of warnings) {
+    if (warning.once !== undefined) {
+      if (reported.has(warning.once)) continue;
+      reported.add(warning.once);
+    }
+    io.err(formatWarning(warning));
+  }
 }

@@ -26,6 +26,11 @@ export const deckOptionsSchema = z.object({
   html: z.boolean(),
   incremental: z.boolean(),
   reveal: z.record(z.string(), z.unknown()),
+  // The look, without a theme file (applied by every theme: src/write/look.ts).
+  accent: z.string().regex(/^(?:#[0-9a-fA-F]{3,8}|[a-zA-Z]+|(?:rgb|hsl|oklch)a?\([\d\s.,%/-]+\))$/, 'a CSS colour such as "#0b6e4f"'),
+  align: z.enum(['center', 'top']),
+  header: z.string(),
+  footer: z.string(),
 });
 
 export type DeckOptions = z.output<typeof deckOptionsSchema>;
@@ -53,6 +58,10 @@ export const defaultDeckOptions: DeckOptions = {
   html: false,
   incremental: false,
   reveal: {},
+  accent: '',
+  align: 'center',
+  header: '',
+  footer: '',
 };
 
 /**

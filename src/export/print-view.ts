@@ -42,6 +42,8 @@ export function installPrintHooks(): void {
 export async function waitForPrintReady(): Promise<void> {
   await (window as unknown as { deckmarkPdfReady: Promise<void> }).deckmarkPdfReady;
   await document.fonts.ready;
+  // deck.js shrinks overflowing slides once fonts and images are in (absent in a custom deck.hbs).
+  await (window as unknown as { deckmarkReady?: Promise<unknown> }).deckmarkReady;
   // A broken image rejects decode(); it is still "done", and the request guard reports it.
   await Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
 }

@@ -25,10 +25,14 @@ describe('deckmark check', () => {
     // Absolutely placed blocks: the amounts do not depend on fonts or theme padding.
     expect(overflow[1]?.message).toContain('by 420 px at the bottom and 80 px on the right');
     expect(overflow[1]?.slide).toEqual({ h: 2, v: 0 });
-    // A flex-centred title layout spills out on both ends although its section is 1080 px tall.
-    const [, bottom, top] = overflow[2]?.message.match(/by (\d+) px at the bottom and (\d+) px at the top/) ?? [];
-    expect(Number(bottom)).toBeGreaterThan(100);
-    expect(Math.abs(Number(bottom) - Number(top))).toBeLessThanOrEqual(1);
+    // A title layout spills out below although its section is 1080 px tall (it centres only what fits).
+    expect(Number(overflow[2]?.message.match(/by (\d+) px at the bottom/)?.[1])).toBeGreaterThan(100);
+    // Each was shrunk to fit first, as far as deck.js goes, and says so.
+    expect(on(findings, 'shrunk-text').map((finding) => [finding.line, finding.message.match(/shrunk to (\d+)%/)?.[1]])).toEqual([
+      [12, '50'],
+      [37, '50'],
+      [44, '50'],
+    ]);
     expect(Number(overflow[0]?.message.match(/by (\d+) px at the bottom/)?.[1])).toBeGreaterThan(300);
     // A scrolling code block is clipped, not overflowing — but its hidden lines are reported.
     expect(findings.find((finding) => finding.line === 49)?.rule).toBe('clipped-content');
@@ -81,10 +85,10 @@ describe('deckmark check', () => {
 
   it('judges contrast on a slide even when the slide before it overflows onto it', async () => {
     const { findings } = await checkJson('overlap.md');
-    expect(findings.map(({ line, rule }) => `${line} ${rule}`)).toEqual(['6 overflow', '12 accessibility/color-contrast']);
+    expect(findings.map(({ line, rule }) => `${line} ${rule}`)).toEqual(['6 overflow', '6 shrunk-text', '12 accessibility/color-contrast']);
     // Judged against the slide's own paper, not the dark block spilling from the slide above.
-    expect(findings[1]?.message).toContain('"Faint text below a slide that overflows"');
-    expect(findings[1]?.message).not.toContain('#111111');
+    expect(findings[2]?.message).toContain('"Faint text below a slide that overflows"');
+    expect(findings[2]?.message).not.toContain('#111111');
   });
 
   it('checks a --single-file deck: the page itself loads, nothing else may', async () => {

@@ -12,7 +12,8 @@ describe('deckmark build', () => {
     const cwd = makeWorkspace({ 'talk.md': deck });
     const result = await runCli(['build', 'talk.md'], cwd);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^talk\.md → dist\/talk\/index\.html · 3 slides · \d+ ms$/);
+    // The duration says nothing about correctness (speed goals live in `npm run bench`), only its form.
+    expect(result.stdout).toMatch(/^talk\.md → dist\/talk\/index\.html · 3 slides · (?:\d+ ms|\d+\.\d s)$/);
     for (const file of [
       'index.html',
       'assets/reveal.js',
@@ -77,14 +78,28 @@ describe('deckmark build', () => {
     expect(result.stderr).toMatch(/^deckmark: talk\.md: unknown theme "no-such-theme"; valid themes: .*\bblack\b.*\bdeckmark\b.*\bwhite\b/);
   });
 
-  it('warns once when a reveal theme would fetch web fonts, and drops the imports', async () => {
+  it('self-hosts the Google fonts a reveal theme imports, from their @fontsource packages', async () => {
     const cwd = makeWorkspace({ 'talk.md': '---\ntheme: night\n---\n# One\n' });
     const result = await runCli(['build', 'talk.md'], cwd);
     expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const css = readFileSync(join(cwd, 'dist', 'talk', 'assets', 'theme.css'), 'utf8');
+    expect(css).not.toContain('googleapis');
+    expect(css).toMatch(/font-family: 'Montserrat';[^}]*font-weight: 700;[^}]*url\(fonts\/montserrat-latin-700-normal\.woff2\)/);
+    expect(css).toMatch(/font-family: 'Open Sans';[^}]*font-style: italic;/);
+    expect(existsSync(join(cwd, 'dist', 'talk', 'assets', 'fonts', 'montserrat-latin-700-normal.woff2'))).toBe(true);
+  });
+
+  it('warns once per run, not per deck, when a theme imports web fonts no package self-hosts', async () => {
+    const cwd = makeWorkspace({ 'a.md': '---\ntheme: web\n---\n# A\n', 'b.md': '---\ntheme: web\n---\n# B\n' });
+    mkdirSync(join(cwd, 'tpl', 'themes'), { recursive: true });
+    writeFileSync(join(cwd, 'tpl', 'themes', 'web.css'), '@import url("https://fonts.example.com/css?family=Nope");\n.reveal { color: #111; }\n');
+    const result = await runCli(['build', 'a.md', 'b.md', '--template', 'tpl'], cwd);
+    expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      'talk.md: warning: theme "night" imports web fonts from fonts.googleapis.com; deckmark never fetches them, so the theme\'s fallback fonts are used',
+      'a.md: warning: theme "web" imports web fonts from fonts.example.com; deckmark never fetches them, so the theme\'s fallback fonts are used (self-host the fonts in the theme\'s folder, or remove the @import, to silence this)',
     );
-    expect(readFileSync(join(cwd, 'dist', 'talk', 'assets', 'theme.css'), 'utf8')).not.toContain('googleapis');
+    expect(readFileSync(join(cwd, 'dist', 'b', 'assets', 'theme.css'), 'utf8')).not.toContain('fonts.example.com');
   });
 
   it('writes a single file even when a URL holds a malformed escape', async () => {
