@@ -29,7 +29,13 @@ export function mapCssUrls(root: Root, visit: (url: string) => string | undefine
         .replace(/^(["'])(.*)\1$/s, '$2');
       const replacement = visit(url);
       if (replacement === undefined) return;
-      node.nodes = [{ type: 'string', quote: '"', value: replacement, sourceIndex: 0, sourceEndIndex: 0 } as valueParser.StringNode];
+      // Quoted as the author quoted it; an unquoted URL stays unquoted unless it needs quotes.
+      const quote = node.nodes.find((inner) => inner.type === 'string')?.quote ?? (/[\s'"()\\]/.test(replacement) ? '"' : undefined);
+      node.nodes = [
+        quote === undefined
+          ? ({ type: 'word', value: replacement, sourceIndex: 0, sourceEndIndex: 0 } as valueParser.WordNode)
+          : ({ type: 'string', quote, value: replacement, sourceIndex: 0, sourceEndIndex: 0 } as valueParser.StringNode),
+      ];
       changed = true;
     });
     if (changed) declaration.value = value.toString();

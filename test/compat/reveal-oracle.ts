@@ -61,7 +61,7 @@ export async function measureDeck(page: Page): Promise<DeckShape> {
     // Attributes each tool adds on its own: Reveal's state, the plugins' bookkeeping,
     // deckmark's layout markers and heading ids, highlight.js's colouring.
     const toolAttributes =
-      /^(?:style|hidden|aria-hidden|data-markdown|data-markdown-parsed|data-layout|data-line|data-index-[hv]|data-previous-indexv|data-fragment-index|data-highlighted|data-noescape|data-trim|tabindex|data-line-numbers|data-ln-start-from|data-attributes|data-element-attributes)$/;
+      /^(?:style|hidden|aria-hidden|data-markdown|data-markdown-parsed|data-layout|data-line|data-fit|data-index-[hv]|data-previous-indexv|data-fragment-index|data-highlighted|data-noescape|data-trim|tabindex|data-line-numbers|data-ln-start-from|data-attributes|data-element-attributes)$/;
     const toolClasses = /^(?:present|past|future|stack|visible|current-fragment|layout-.*|dm-.*|hljs.*|language-.*|has-highlights|highlight-line|hljs-ln.*)$/;
     const describe = (element: Element, keepId: boolean): string | undefined => {
       const parts: string[] = [];
