@@ -1,4 +1,5 @@
 import { fail } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 import type { Warning } from '../types.js';
 import { deckOptionKeys, deckOptionsSchema, forbiddenRevealKeys, type PartialDeckOptions } from './schema.js';
 
@@ -17,7 +18,7 @@ export function validateOptions(raw: Record<string, unknown>, source: OptionsSou
   const known: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     if ((deckOptionKeys as string[]).includes(key)) known[key] = value;
-    else warnings.push({ file: source.file, line: source.lineOf?.(key), message: `unknown option "${key}" is ignored` });
+    else warnings.push({ file: source.file, line: source.lineOf?.(key), message: `unknown option "${key}" is ignored${didYouMean(key, deckOptionKeys)}` });
   }
   const result = deckOptionsSchema.partial().safeParse(known);
   if (!result.success) {

@@ -7,7 +7,7 @@ import { parseCommandArgs } from '../args.js';
 import { runDeckBatch } from '../browser-batch.js';
 import { folderBuildFlags, folderBuildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
-import { expandDeckInputs } from '../inputs.js';
+import { deckInputsOrDefault, expandDeckInputs } from '../inputs.js';
 import { reportWarnings } from '../io.js';
 import { batchOptionsFrom, exportFlags, exportFlagsHelp, summaryLine } from './export-flags.js';
 
@@ -51,7 +51,7 @@ ${folderBuildFlagsHelp}`,
     }
     const handout = perPage === undefined ? undefined : { perPage: perPage as HandoutLayout, paper: paper as 'a4' | 'letter' };
     const settings = settingsFromFlags(values, io);
-    const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
+    const decks = expandDeckInputs(deckInputsOrDefault(positionals, io.cwd, 'pdf'), io.cwd);
     const { exportPdf } = await import('../../export/pdf.js');
     let done = 0;
     const batch = await runDeckBatch(decks, io, batchOptionsFrom(values, settings), {

@@ -4,7 +4,7 @@ import { parseCommandArgs, parseNumberFlag } from '../args.js';
 import { runDeckBatch } from '../browser-batch.js';
 import { folderBuildFlags, folderBuildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
-import { expandDeckInputs } from '../inputs.js';
+import { deckInputsOrDefault, expandDeckInputs } from '../inputs.js';
 import { reportWarnings } from '../io.js';
 import { batchOptionsFrom, exportFlags, exportFlagsHelp, summaryLine } from './export-flags.js';
 
@@ -27,7 +27,7 @@ ${folderBuildFlagsHelp}`,
     const { values, positionals } = parseCommandArgs('png', args, pngFlags);
     const scale = parseNumberFlag('scale', values.scale, { min: 0.1, max: 4 }) ?? 1;
     const settings = settingsFromFlags(values, io);
-    const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
+    const decks = expandDeckInputs(deckInputsOrDefault(positionals, io.cwd, 'png'), io.cwd);
     const [{ captureSlides }, { writeSlideImages }] = await Promise.all([import('../../export/png.js'), import('../../export/png-files.js')]);
     const batch = await runDeckBatch(decks, io, batchOptionsFrom(values, settings), {
       async run(built, { manager, deadline, progress }) {
