@@ -5,7 +5,7 @@ import { resolveTheme } from './assets/theme.js';
 import type { ProjectConfig } from './config/file.js';
 import type { PartialDeckOptions } from './config/schema.js';
 import { type DeckOutputs, deckOutputs } from './outputs.js';
-import { parseDeck } from './parse/index.js';
+import { optionLine, parseDeck } from './parse/index.js';
 import { deckmarkVersion } from './paths.js';
 import { readDeckSource } from './read.js';
 import type { MarkdownCache } from './render/cache.js';
@@ -62,13 +62,17 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   stage('parse');
   const deck = parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options });
   stage('theme');
-  const theme = resolveTheme(deck.options.theme, file, settings.templateDir);
+  const theme = resolveTheme(deck.options.theme, file, settings.templateDir, optionLine(deck, 'theme'));
   stage('render');
   const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
   const rendered = renderDeck(deck, { charts: charts.charts, cache: settings.markdownCache });
   stage('assets');
   const assets = resolveDeckAssets(rendered, deckFolder, settings.allowOutside);
-  const plan = planOutput(outputs.folder, theme, deck.options.highlightTheme, assets.copies, { math: rendered.usesMath });
+  const plan = planOutput(outputs.folder, theme, deck.options.highlightTheme, assets.copies, {
+    math: rendered.usesMath,
+    deckFile: file,
+    highlightThemeLine: optionLine(deck, 'highlightTheme'),
+  });
   stage('template');
   let html = rewriteAssetUrls(renderPage(rendered, settings.templates, plan.page, deckmarkVersion), plan.copies);
   // The inliner (and its media-type table) loads only when asked for.
