@@ -1,0 +1,21 @@
+import type { Page } from 'puppeteer-core';
+import { probeFonts } from './fonts.js';
+import type { PageFinding, ProbeContext, SlideProbe } from './types.js';
+
+/**
+ * Runs slide probes on every slide of a page already open and laid out, plus the deck-wide
+ * font probe: `check` on its inspection view, `pdf` on the print view it is about to print.
+ */
+export async function inspectOpenPage(page: Page, context: ProbeContext, probes: SlideProbe[]): Promise<PageFinding[]> {
+  return (await page.evaluate(`[...(${inspectSlides})(${JSON.stringify(context)}, [${probes.join(',\n')}]), ...(${probeFonts})()]`)) as PageFinding[];
+}
+
+/** Runs every slide probe on every slide. Runs in the page: self-contained. */
+function inspectSlides(context: ProbeContext, probes: SlideProbe[]): PageFinding[] {
+  const found: PageFinding[] = [];
+  for (const section of document.querySelectorAll<HTMLElement>('.reveal .slides section[data-line]')) {
+    const line = Number(section.dataset.line);
+    for (const probe of probes) for (const finding of probe(section, context)) found.push({ ...finding, line });
+  }
+  return found;
+}
