@@ -6,7 +6,7 @@ import { toFindings } from '../check/findings.js';
 import { probeImages } from '../check/images.js';
 import { inspectOpenPage } from '../check/inspect.js';
 import { probeOverflow } from '../check/overflow.js';
-import type { Finding } from '../check/types.js';
+import { exportRules, type Finding } from '../check/types.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
 import { installPrintHooks, listPrintedPages, type PrintedElement, waitForPrintReady } from './print-view.js';
@@ -31,9 +31,6 @@ export interface PrintView {
   /** What `check` would say of the page as laid out for print: overflow, broken images, fonts. */
   findings: Finding[];
 }
-
-/** The check rules an export reports: what makes a printed page look wrong. */
-const printRules = new Set(['overflow', 'image-missing', 'font-failed']);
 
 // Notes pages at slide scale: Reveal's own style (18px text, no height) is made for letter
 // paper and leaves a page mostly empty or runs one page's notes onto the next.
@@ -72,7 +69,7 @@ export async function openPrintView(page: Page, built: BuiltDeck, options: Print
   const found = await deadline.run('load', inspectOpenPage(page, { width, height, failedUrls: [...guard.failed] }, [probeOverflow, probeImages]));
   const slides = built.rendered.slides.map((slide) => slide.source);
   const findings = toFindings(
-    found.filter((finding) => printRules.has(finding.rule)),
+    found.filter((finding) => exportRules.has(finding.rule)),
     built.file,
     slides,
     [],

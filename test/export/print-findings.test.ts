@@ -14,7 +14,7 @@ function workspace(): string {
   return cwd;
 }
 
-describe('pdf reports what it saw on the printed page', () => {
+describe('pdf and png report what they saw on the exported page', () => {
   it('warns about an overflowing slide and a broken image with file and slide line, and still writes the PDF', async () => {
     const cwd = workspace();
     const result = await runCli(['pdf', 'tall.md', 'images.md'], cwd);
@@ -41,5 +41,18 @@ describe('pdf reports what it saw on the printed page', () => {
       'images.md:4: error: image "broken.png" did not load: the file is missing or is not an image the browser can decode [image-missing]',
       'deckmark: images.md: 1 problem in the printed slides (--strict)',
     ]);
+  });
+
+  it('png measures each slide it photographs, the same way', async () => {
+    const cwd = workspace();
+    const result = await runCli(['png', '--strict', 'tall.md'], cwd);
+    expect(result.code).toBe(ExitCode.checkFailed);
+    expect(result.stderr.split('\n')).toEqual([
+      expect.stringMatching(
+        /^tall\.md:8: error: content overflows the 1920×1080 slide by \d+ px at the bottom; shorten it, split the slide or make it smaller \[overflow\]$/,
+      ),
+      'deckmark: tall.md: 1 problem in the slide images (--strict)',
+    ]);
+    expect(existsSync(join(cwd, 'dist', 'tall-png', 'tall-01.png'))).toBe(true);
   });
 });
