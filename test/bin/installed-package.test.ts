@@ -10,7 +10,13 @@ const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 interface Lockfile {
-  packages: Record<string, { dev?: boolean; link?: boolean }>;
+  packages: Record<string, { dev?: boolean; link?: boolean; version?: string; resolved?: string }>;
+}
+
+/** `node_modules/a/node_modules/@s/b` at 1.0.0 → https://registry.npmjs.org/@s/b/-/b-1.0.0.tgz */
+function registryTarball(path: string, version: string | undefined): string {
+  const name = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  return `https://registry.npmjs.org/${name}/-/${name.split('/').at(-1)}-${version}.tgz`;
 }
 
 /**
@@ -21,7 +27,11 @@ interface Lockfile {
 function projectLockfile(tarball: string) {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const locked = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lockfile;
-  const runtime = Object.entries(locked.packages).filter(([path, entry]) => path !== '' && !entry.dev && !entry.link);
+  // This repository's lockfile leaves out tarball URLs (npm's omit-lockfile-registry-resolved);
+  // without one npm asks the registry where a tarball is, so each entry gets its URL back.
+  const runtime = Object.entries(locked.packages)
+    .filter(([path, entry]) => path !== '' && !entry.dev && !entry.link)
+    .map(([path, entry]) => [path, { resolved: registryTarball(path, entry.version), ...entry }]);
   const deckmark = {
     version: manifest.version,
     resolved: tarball,

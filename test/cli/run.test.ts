@@ -10,7 +10,7 @@ describe('what the first argument means', () => {
     const cwd = makeWorkspace({ 'talk.md': '# One\n' });
     const result = await runCli(['talk.md', '-o', 'out'], cwd);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^talk\.md → out\/talk\/index\.html · 1 slide · \d+ ms$/);
+    expect(result.stdout).toMatch(/^talk\.md → out\/talk\/index\.html · 1 slide · (\d+ ms|\d+\.\d s)$/);
     expect(existsSync(join(cwd, 'out', 'talk', 'index.html'))).toBe(true);
   });
 
