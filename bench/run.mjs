@@ -1,11 +1,14 @@
-// `npm run bench`: measures deckmark against the floors of issue 8 and writes bench/results.json.
+// `npm run bench`: measures deckmark against the floors of issue 8 and prints the table.
 //   --quick         fewer runs (the whole bench in a few minutes on 2 cores)
 //   --sizes 10,200  deck sizes (default 10,50,200,1000)
 //   --only build,stages,pdf,batch,serve   which suites
+//   --out FILE      where the figures go (default bench/results.local.json, git-ignored)
+//   --update        write the committed bench/results.json instead: only for a full run
+//                   whose figures the README's table is to show
 // Commands this checkout does not have yet are skipped with a note.
 import { rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableCommands, compileCli, findChromium, root } from './deckmark.mjs';
 import { writeDecks } from './decks.mjs';
@@ -13,7 +16,11 @@ import { serveLatency } from './serve-latency.mjs';
 import { batchSuite, buildSuite, pdfStageSuite, pdfSuite, stageSuite } from './suites.mjs';
 import { formatTable } from './table.mjs';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, sizes: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, sizes: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' }, update: { type: 'boolean' } },
+});
+if (values.out && values.update) throw new Error('--out and --update name two places for the figures; pass one');
+const resultsFile = values.update ? join(import.meta.dirname, 'results.json') : resolve(values.out ?? join(import.meta.dirname, 'results.local.json'));
 const sizes = (values.sizes ?? '10,50,200,1000').split(',').map(Number);
 const suites = new Set((values.only ?? 'build,stages,pdf,batch,serve').split(','));
 const runs = values.quick ? { fast: 3, slow: 1, saves: 5 } : { fast: 5, slow: 3, saves: 10 };
@@ -53,6 +60,6 @@ await suite('serve', ['serve'], async () => {
 });
 
 const machine = { node: process.version, cpus: availableParallelism(), cpu: cpus()[0]?.model, chromium, quick: values.quick ?? false };
-writeFileSync(join(import.meta.dirname, 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);
 console.log(formatTable(rows));
-note(`done in ${Math.round((performance.now() - started) / 1000)} s; figures in bench/results.json`);
+note(`done in ${Math.round((performance.now() - started) / 1000)} s; figures in ${relative(process.cwd(), resultsFile)}`);

@@ -24,9 +24,10 @@ export async function buildSuite({ decks, work, runs }) {
     );
     const floor = { name: 'bare render', ...floorFigures };
     rows.push(row('build', 'bare marked+Handlebars', size, floor));
-    rows.push(row('build', 'deckmark build', size, build, floor, size === 200 ? 1.3 : undefined));
+    // At 10 slides the run is nearly all start-up: the ratio there is the start-up goal.
+    rows.push(row('build', size === 10 ? 'deckmark build (start-up)' : 'deckmark build', size, build, floor, size === 10 || size === 200 ? 1.3 : undefined));
   }
-  const at = (size) => rows.find((r) => r.name === 'deckmark build' && r.size === size);
+  const at = (size) => rows.find((r) => r.name.startsWith('deckmark build') && r.size === size);
   if (at(200) && at(1000)) rows.push(row('build', 'build 1000 / build 200 (linear)', 1000, at(1000), { name: 'build 200', ...at(200) }, 6));
   const largest = at(1000) ?? at(Math.max(...decks.keys()));
   rows.push({

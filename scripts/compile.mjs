@@ -1,11 +1,13 @@
-// `npm install` runs this (the `prepare` script): it bundles src/ into lib/deckmark.js so the
-// CLI starts without compiling TypeScript on every run (measured: a 200-slide build goes from
-// ~1.1 s through tsx to ~0.4 s). bin/deckmark.js uses lib/ only while it is newer than every
-// file in src/, and runs src/ through tsx otherwise — so a stale or missing lib/ never breaks
-// anything, and a failed compile only warns.
-import { rmSync } from 'node:fs';
+// Bundles src/ into lib/deckmark.js so the CLI starts without compiling TypeScript (a build of
+// 200 slides: ~1.1 s through tsx, ~0.4 s compiled). `npm pack` runs it (prepack) so the package
+// ships lib/; this repository's `npm install` runs it (prepare); bin/deckmark.js runs it in a
+// checkout when src/ changed since. A failed compile fails: nothing falls back to src/.
+import { renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+// `npm pack` runs prepack and then prepare: the first compile is enough.
+if (process.env.npm_lifecycle_event === 'prepare' && ['pack', 'publish'].includes(process.env.npm_command)) process.exit(0);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // `node scripts/compile.mjs DIR` compiles into DIR instead (the tests do); DIR/.. must hold
@@ -29,12 +31,13 @@ const externalUnlessInlined = {
   },
 };
 
+// Compiled beside lib/ and swapped in, so a run started meanwhile never sees half a lib/.
+const staging = `${out}.staging-${process.pid}`;
 try {
   const { build } = await import('esbuild');
-  rmSync(out, { recursive: true, force: true });
   await build({
     entryPoints: { deckmark: join(root, 'src', 'cli', 'main.ts') },
-    outdir: out,
+    outdir: staging,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -45,7 +48,10 @@ try {
     banner: { js: "import { createRequire as deckmarkCreateRequire } from 'node:module'; const require = deckmarkCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });
-} catch (error) {
   rmSync(out, { recursive: true, force: true });
-  console.warn(`deckmark: could not compile src/ to lib/ (${error.message}); deckmark will run src/ through tsx, which starts slower.`);
+  renameSync(staging, out);
+} catch (error) {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`deckmark: could not compile src/ to lib/: ${error.message}`);
+  process.exit(1);
 }

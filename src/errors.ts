@@ -19,6 +19,22 @@ export const ExitCode = {
 
 export type ExitCodeName = keyof typeof ExitCode;
 
+/** What each exit code means, in words for `--help` (the README's table says the same). */
+export const exitCodeMeanings: Record<ExitCodeName, string> = {
+  ok: 'success',
+  generic: 'failure',
+  usage: 'usage error',
+  input: 'bad input',
+  browserNotFound: 'no browser found',
+  browserFailed: 'the browser failed',
+  timeout: 'timeout',
+  output: 'cannot write output',
+  server: 'server error',
+  checkFailed: 'check found errors',
+  interrupted: 'interrupted',
+  terminated: 'terminated',
+};
+
 export interface SourceLocation {
   file: string;
   line?: number;

@@ -8,7 +8,7 @@ import type { PartialDeckOptions } from './config/schema.js';
 import { runStoppable } from './lifecycle.js';
 import { debug } from './log.js';
 import { type DeckOutputs, deckOutputs } from './outputs.js';
-import { parseDeck } from './parse/index.js';
+import { optionLine, parseDeck } from './parse/index.js';
 import { deckmarkVersion } from './paths.js';
 import { readDeckSource } from './read.js';
 import type { MarkdownCache } from './render/cache.js';
@@ -66,13 +66,17 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   debug('parse %s', file);
   const deck = runStoppable(() => parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options }));
   stage('theme');
-  const theme = applyDeckLook(resolveTheme(deck.options.theme, file, settings.templateDir), deck.options);
+  const theme = applyDeckLook(resolveTheme(deck.options.theme, file, settings.templateDir, optionLine(deck, 'theme')), deck.options);
   stage('render');
   const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
   const rendered = runStoppable(() => renderDeck(deck, { charts: charts.charts, cache: settings.markdownCache }));
   stage('assets');
   const assets = resolveDeckAssets(rendered, deckFolder, settings.allowOutside);
-  const plan = planOutput(outputs.folder, theme, deck.options.highlightTheme, assets.copies, { math: rendered.usesMath });
+  const plan = planOutput(outputs.folder, theme, deck.options.highlightTheme, assets.copies, {
+    math: rendered.usesMath,
+    deckFile: file,
+    highlightThemeLine: optionLine(deck, 'highlightTheme'),
+  });
   stage('template');
   // The inliner (and its media-type table) loads only when asked for.
   const singleFile = settings.singleFile ? await import('./template/single-file.js') : undefined;

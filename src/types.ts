@@ -37,6 +37,8 @@ export interface Deck {
   options: DeckOptions;
   /** Line where the body starts, after the front matter. */
   bodyLine: number;
+  /** Line of each key the front matter sets, for messages about its value. */
+  optionLines: ReadonlyMap<string, number>;
   slides: Slide[];
   warnings: Warning[];
 }

@@ -27,12 +27,16 @@ export function planOutput(
   theme: ResolvedTheme,
   highlightTheme: string,
   deckAssets: CopyPlan[],
-  features: { math?: boolean } = {},
+  features: { math?: boolean; deckFile?: string; highlightThemeLine?: number } = {},
 ): OutputPlan {
   const reveal = join(packageFolder('reveal.js'), 'dist');
   const highlight = join(packageFolder('highlight.js'), 'styles', `${highlightTheme}.css`);
   if (!/^[a-z0-9-]+(?:\/[a-z0-9-]+)?$/.test(highlightTheme) || !existsSync(highlight)) {
-    fail(`unknown highlightTheme "${highlightTheme}"; use a highlight.js style name such as github, github-dark or atom-one-light`, 'input');
+    fail(
+      `unknown highlightTheme "${highlightTheme}"; use a highlight.js style name such as github, github-dark or atom-one-light (the files in highlight.js/styles/)`,
+      'input',
+      features.deckFile === undefined ? undefined : { file: features.deckFile, line: features.highlightThemeLine },
+    );
   }
   const copies: CopyPlan[] = [
     { from: join(reveal, 'reset.css'), to: 'assets/reset.css' },

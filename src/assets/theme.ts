@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fail } from '../errors.js';
 import { isInside, isInsideLexically } from '../inside.js';
 import { builtInTemplates, packageFolder } from '../paths.js';
+import { didYouMean } from '../suggest.js';
 import type { Warning } from '../types.js';
 import { cssUrls, dropWebImports, isRelativeCssUrl, parseCss } from './css.js';
 import { selfHostedFontFaces, webFontPackages } from './web-fonts.js';
@@ -32,17 +33,21 @@ const fontPackages = [
  * @fontsource packages; other web-font imports are dropped with a warning, so the deck never
  * waits on the network and the look does not change silently.
  */
-export function resolveTheme(name: string, deckFile: string, templateDir?: string): ResolvedTheme {
+export function resolveTheme(name: string, deckFile: string, templateDir?: string, line?: number): ResolvedTheme {
   // A theme is a name, never a path: `../../x` must not read CSS from anywhere on disk.
-  if (!themeName.test(name)) fail(`unknown theme "${name}"; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', { file: deckFile });
+  const unknown = (): never =>
+    fail(`unknown theme "${name}"${didYouMean(name, listThemes(templateDir))}; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', {
+      file: deckFile,
+      line,
+    });
+  if (!themeName.test(name)) unknown();
   const own = [templateDir, builtInTemplates]
     .filter((dir): dir is string => dir !== undefined)
     .map((dir) => join(dir, 'themes', `${name}.css`))
     .find((file) => existsSync(file));
   const revealThemes = join(packageFolder('reveal.js'), 'dist', 'theme');
   const revealFile = join(revealThemes, `${name}.css`);
-  const file = own ?? (existsSync(revealFile) ? revealFile : undefined);
-  if (!file) fail(`unknown theme "${name}"; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', { file: deckFile });
+  const file = own ?? (existsSync(revealFile) ? revealFile : unknown());
 
   const root = parseCss(readFileSync(file, 'utf8'), file);
   const hosts = dropWebImports(root, (url) => (new URL(url).host === 'fonts.googleapis.com' ? selfHostedFontFaces(url) : undefined));

@@ -10,8 +10,8 @@ import type { BuiltDeck } from '../pipeline.js';
 import { loadAxeSource, probeAccessibility } from './accessibility.js';
 import { toFindings } from './findings.js';
 import { probeFit } from './fit.js';
-import { probeFonts } from './fonts.js';
 import { probeImages } from './images.js';
+import { inspectOpenPage } from './inspect.js';
 import { openInspectionView } from './inspection-view.js';
 import { probeLinks } from './links.js';
 import { probeOverflow } from './overflow.js';
@@ -65,10 +65,7 @@ async function inspectPage(page: Page, built: BuiltDeck, size: { width: number; 
   }
 
   const context: ProbeContext = { ...size, failedUrls: [...guard.failed] };
-  const found = (await deadline.run(
-    'inspect',
-    page.evaluate(`[...(${inspectSlides})(${JSON.stringify(context)}, [${slideProbes.join(',\n')}]), ...(${probeFonts})()]`),
-  )) as PageFinding[];
+  const found = (await deadline.run('inspect', inspectOpenPage(page, context, slideProbes))) as PageFinding[];
   lap('slides inspected');
 
   // axe is most of a check's time on a large deck: skip it when its findings would be dropped.
@@ -81,16 +78,6 @@ async function inspectPage(page: Page, built: BuiltDeck, size: { width: number; 
   for (const blocked of await guard.report(page)) found.push({ line: blocked.line, rule: 'external-request', severity: 'warning', message: blocked.message });
   for (const message of new Set(scriptErrors)) {
     found.push({ line: null, rule: 'page-error', severity: 'warning', message: `a script in the deck failed: ${message.split('\n')[0]}` });
-  }
-  return found;
-}
-
-/** Runs every slide probe on every slide. Runs in the page: self-contained. */
-function inspectSlides(context: ProbeContext, probes: SlideProbe[]): PageFinding[] {
-  const found: PageFinding[] = [];
-  for (const section of document.querySelectorAll<HTMLElement>('.reveal .slides section[data-line]')) {
-    const line = Number(section.dataset.line);
-    for (const probe of probes) for (const finding of probe(section, context)) found.push({ ...finding, line });
   }
   return found;
 }

@@ -35,6 +35,9 @@ export interface ProbeContext {
  */
 export type SlideProbe = (section: HTMLElement, context: ProbeContext) => ProbeFinding[];
 
+/** The rules `pdf` and `png` report from the page they export: what makes a slide look wrong. */
+export const exportRules: ReadonlySet<string> = new Set(['overflow', 'image-missing', 'font-failed']);
+
 /** Every rule name `--ignore` and `data-check-ignore` accept; axe rules are `accessibility/<id>`. */
 export const ruleNames = [
   'overflow',

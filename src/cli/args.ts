@@ -1,12 +1,21 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { fail } from '../errors.js';
+import { didYouMean } from '../suggest.js';
 
 /** node:util's parser, with its errors turned into usage errors that name the command. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(command: string, args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    fail(`${(error as Error).message.replace(/\. To specify.*$/s, '')}; see \`deckmark ${command} --help\``, 'usage');
+    const message = (error as Error).message.replace(/\. To specify.*$/s, '');
+    const unknown = (error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec(message)?.[1] : undefined;
+    const suggestion = unknown?.startsWith('--')
+      ? didYouMean(
+          unknown,
+          Object.keys(options).map((name) => `--${name}`),
+        )
+      : '';
+    fail(`${message}${suggestion}; see \`deckmark ${command} --help\``, 'usage');
   }
 }
 

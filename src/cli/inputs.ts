@@ -1,7 +1,18 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fail } from '../errors.js';
 import { assertUniqueDeckNames } from '../outputs.js';
+
+/**
+ * The command line's deck inputs, or `slides/` when it names none. A folder without `slides/`
+ * is most likely a new project: the message says how to name a deck or start one.
+ */
+export function deckInputsOrDefault(positionals: string[], cwd: string, command: string): string[] {
+  if (positionals.length > 0) return positionals;
+  if (!existsSync(resolve(cwd, 'slides')))
+    fail(`no deck named and no slides/ folder here; name one (\`deckmark ${command} talk.md\`) or start one with \`deckmark init\``, 'usage');
+  return ['slides'];
+}
 
 /**
  * Expands the command line's files and folders into deck files: a folder means every `.md`

@@ -1,30 +1,41 @@
-import { DeckmarkError, ExitCode, isDeckmarkError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DeckmarkError, ExitCode, type ExitCodeName, exitCodeMeanings, isDeckmarkError } from '../errors.js';
 import { formatError } from '../format.js';
 import { deckmarkVersion } from '../paths.js';
+import { didYouMean } from '../suggest.js';
 import type { Command } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
+import { initCommand } from './commands/init.js';
 import { pdfCommand } from './commands/pdf.js';
 import { pngCommand } from './commands/png.js';
 import { serveCommand } from './commands/serve.js';
 import { type CliIO, processIO } from './io.js';
 
-const commands: Command[] = [buildCommand, checkCommand, doctorCommand, pdfCommand, pngCommand, serveCommand];
+const commands: Command[] = [initCommand, buildCommand, serveCommand, pdfCommand, pngCommand, checkCommand, doctorCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   return `deckmark ${deckmarkVersion} — Markdown to Reveal.js decks, PDF slides and handouts
 
 Usage: deckmark <command> [options]
+       deckmark talk.md [options]     (the same as deckmark build talk.md)
 
 Commands:
 ${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
 
 Run \`deckmark <command> --help\` for a command's options.
 Exit codes: ${Object.entries(ExitCode)
-    .map(([name, code]) => `${code} ${name}`)
+    .map(([name, code]) => `${code} ${exitCodeMeanings[name as ExitCodeName]}`)
     .join(', ')}`;
+}
+
+/** A first argument that is no command but a deck: a `.md` path, or a file or folder that exists. */
+function namesADeck(first: string | undefined, cwd: string): boolean {
+  if (first === undefined || first.startsWith('-') || commands.some((command) => command.name === first) || first === 'help') return false;
+  return first.endsWith('.md') || existsSync(resolve(cwd, first));
 }
 
 /**
@@ -32,8 +43,9 @@ Exit codes: ${Object.entries(ExitCode)
  * messages — so tests run it in-process and the bin stays a few lines.
  */
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
-  const [name, ...args] = argv;
   try {
+    // `deckmark talk.md` (or a folder) means `deckmark build talk.md`.
+    const [name, ...args] = namesADeck(argv[0], io.cwd) ? ['build', ...argv] : argv;
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
       io.out(usage());
       return name === undefined ? ExitCode.usage : ExitCode.ok;
@@ -43,7 +55,10 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
       return ExitCode.ok;
     }
     const command = commands.find((candidate) => candidate.name === name);
-    if (!command) throw new DeckmarkError(`unknown command "${name}"; commands: ${commands.map((c) => c.name).join(', ')}`, 'usage');
+    if (!command) {
+      const names = commands.map((candidate) => candidate.name);
+      throw new DeckmarkError(`unknown command "${name}"${didYouMean(name, names)}; commands: ${names.join(', ')}`, 'usage');
+    }
     // Every command answers --help the same way, before its own flags are parsed.
     if (args.includes('--help') || args.includes('-h')) {
       io.out(command.usage);

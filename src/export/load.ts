@@ -2,6 +2,11 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import type { Deadline } from '../browser/deadline.js';
 import { RequestGuard } from '../browser/page-guard.js';
+import { toFindings } from '../check/findings.js';
+import { probeImages } from '../check/images.js';
+import { inspectOpenPage } from '../check/inspect.js';
+import { probeOverflow } from '../check/overflow.js';
+import { exportRules, type Finding } from '../check/types.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
 import { installPrintHooks, listPrintedPages, type PrintedElement, waitForPrintReady } from './print-view.js';
@@ -23,6 +28,8 @@ export interface PrintView {
   /** One entry per page the PDF will have. */
   pages: PrintedPage[];
   warnings: Warning[];
+  /** What `check` would say of the page as laid out for print: overflow, broken images, fonts. */
+  findings: Finding[];
 }
 
 // Notes pages at slide scale: Reveal's own style (18px text, no height) is made for letter
@@ -58,12 +65,21 @@ export async function openPrintView(page: Page, built: BuiltDeck, options: Print
   const url = `${pathToFileURL(built.page).href}?print-pdf&${query}`;
   await deadline.run('load', page.goto(url, { waitUntil: 'load', timeout: 0 }));
   await deadline.run('load', page.evaluate(waitForPrintReady));
+  // Measured on the laid-out page before the notes style goes in: the facts are already here.
+  const found = await deadline.run('load', inspectOpenPage(page, { width, height, failedUrls: [...guard.failed] }, [probeOverflow, probeImages]));
+  const slides = built.rendered.slides.map((slide) => slide.source);
+  const findings = toFindings(
+    found.filter((finding) => exportRules.has(finding.rule)),
+    built.file,
+    slides,
+    [],
+  );
   await page.addStyleTag({ content: notesPageCss(height) });
 
   const printed = await page.evaluate(listPrintedPages, height);
   const warnings: Warning[] = await guard.warnings(page, built.file);
   for (const error of new Set(pageErrors)) warnings.push({ file: built.file, message: `the deck's page reported an error while printing: ${error}` });
-  return { pages: toPages(printed, built), warnings };
+  return { pages: toPages(printed, built), warnings, findings };
 }
 
 function toPages(printed: PrintedElement[], built: BuiltDeck): PrintedPage[] {

@@ -28,7 +28,8 @@ export function applyMetadata(pdf: PDFDocument, metadata: PdfMetadata): void {
   pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
   if (metadata.author) pdf.setAuthor(metadata.author);
   if (metadata.subject) pdf.setSubject(metadata.subject);
-  if (metadata.keywords.length > 0) pdf.setKeywords(metadata.keywords);
+  // pdf-lib joins the list with spaces, which runs "edge ml" and "raspberry pi" together.
+  if (metadata.keywords.length > 0) pdf.setKeywords([metadata.keywords.join(', ')]);
   pdf.setCreator('deckmark');
   pdf.setProducer(`deckmark ${deckmarkVersion}`);
   pdf.catalog.set(PDFName.of('Lang'), PDFString.of(metadata.lang));

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Deadline } from '../browser/deadline.js';
 import type { BrowserManager } from '../browser/manager.js';
+import type { Finding } from '../check/types.js';
 import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
@@ -28,6 +29,8 @@ export interface ExportedFile {
 export interface PdfExportResult {
   files: ExportedFile[];
   warnings: Warning[];
+  /** Overflowing slides, broken images and failed fonts seen on the printed page. */
+  findings: Finding[];
 }
 
 /**
@@ -46,10 +49,11 @@ export async function exportPdf(manager: BrowserManager, built: BuiltDeck, deadl
   stage('loading');
   const { view, printed } = await manager.withPage(async (page) => {
     const view = await openPrintView(page, built, options, deadline);
-    stage(`printing ${view.pages.length} pages`);
+    // page.pdf() is one call with no progress events: the line says what runs, and how much.
+    stage(`printing ${view.pages.length} pages in one pass`);
     return { view, printed: await printSlides(page, built.rendered.deck.options, deadline) };
   }, built.file);
-  stage('finishing the PDF (metadata, outline)');
+  stage('adding the outline and metadata');
   const slides = await finishSlidesPdf(printed, built.rendered, view.pages);
   const outputs = [
     {
@@ -80,5 +84,6 @@ export async function exportPdf(manager: BrowserManager, built: BuiltDeck, deadl
   return {
     files: outputs.map((output) => ({ path: output.path, pages: output.pages, bytes: output.bytes.byteLength, ms: output.ms, detail: output.detail })),
     warnings,
+    findings: view.findings,
   };
 }

@@ -2,6 +2,11 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import type { Deadline } from '../browser/deadline.js';
 import { RequestGuard } from '../browser/page-guard.js';
+import { toFindings } from '../check/findings.js';
+import { probeImages } from '../check/images.js';
+import { inspectCurrentSlide, inspectFonts } from '../check/inspect.js';
+import { probeOverflow } from '../check/overflow.js';
+import { exportRules, type Finding, type PageFinding } from '../check/types.js';
 import { debug } from '../log.js';
 import type { BuiltDeck } from '../pipeline.js';
 import type { Warning } from '../types.js';
@@ -10,6 +15,8 @@ export interface SlideImages {
   /** One PNG per slide, in reading order (vertical slides after their stack's first). */
   images: Uint8Array[];
   warnings: Warning[];
+  /** Overflowing slides, broken images and failed fonts, as `check` words them. */
+  findings: Finding[];
 }
 
 /**
@@ -50,13 +57,23 @@ export async function captureSlides(
   const slides = built.rendered.slides;
   // As for the PDF's stages: shows a developer (and the fault tests) where a deck is.
   debug('%s: capturing %d slides', built.file, slides.length);
+  const found: PageFinding[] = [];
   for (const [index, slide] of slides.entries()) {
     await deadline.run('png', page.evaluate(showSlide, slide.source.h, slide.source.v));
     images.push(await deadline.run('png', page.screenshot({ type: 'png', captureBeyondViewport: false })));
+    // The slide is on screen and laid out: measuring it now costs no extra page load.
+    found.push(...(await deadline.run('png', inspectCurrentSlide(page, { width, height, failedUrls: [...guard.failed] }, [probeOverflow, probeImages]))));
     onSlide?.(index + 1, slides.length);
   }
+  found.push(...(await deadline.run('png', inspectFonts(page))));
+  const findings = toFindings(
+    found.filter((finding) => exportRules.has(finding.rule)),
+    built.file,
+    slides.map((slide) => slide.source),
+    [],
+  );
   const warnings = await guard.warnings(page, built.file);
-  return { images, warnings };
+  return { images, warnings, findings };
 }
 
 /** Runs in the page: moves to a slide and resolves once its images are decoded and painted. */

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { fail } from '../errors.js';
 import type { Warning } from '../types.js';
 
@@ -40,27 +40,26 @@ export function splitFrontMatter(text: string, file: string): FrontMatter {
   return { ...parsed, bodyLine: end + 2, body: lines.slice(end + 1).join('\n') };
 }
 
-/** `lineOffset` is the number of file lines before the YAML text. */
-export function parseYaml(yamlText: string, file: string, lineOffset: number): Omit<FrontMatter, 'bodyLine' | 'body'> {
+/**
+ * `lineOffset` is the number of file lines before the YAML text; `what` names the YAML in
+ * messages ("front matter", "vega-lite chart").
+ */
+export function parseYaml(yamlText: string, file: string, lineOffset: number, what = 'front matter'): Omit<FrontMatter, 'bodyLine' | 'body'> {
   const lineCounter = new LineCounter();
   const document = parseDocument(yamlText, { schema: 'core', merge: false, uniqueKeys: true, lineCounter, prettyErrors: false });
   const problem = document.errors[0] ?? document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (problem) {
-    const position = lineCounter.linePos(problem.pos[0]);
-    const reason =
-      problem.code === 'TAG_RESOLVE_FAILED'
-        ? `unknown YAML tag ${describeTag(problem.message)}; front matter is data only, tags that build objects or code are refused`
-        : problem.message.split('\n')[0];
-    fail(`invalid front matter: ${reason}`, 'input', { file, line: position.line + lineOffset, column: position.col });
+    const { line, column, reason } = describeProblem(problem, document.errors, yamlText, lineCounter, what);
+    fail(`invalid ${what}: ${reason}`, 'input', { file, line: line + lineOffset, column });
   }
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    fail(`invalid front matter: ${(error as Error).message}`, 'input', { file, line: lineOffset + 1 });
+    fail(`invalid ${what}: ${(error as Error).message}`, 'input', { file, line: lineOffset + 1 });
   }
   if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data)) fail('front matter must be a mapping of keys to values', 'input', { file, line: lineOffset + 1 });
+  if (typeof data !== 'object' || Array.isArray(data)) fail(`${what} must be a mapping of keys to values`, 'input', { file, line: lineOffset + 1 });
 
   const keyLines = new Map<string, number>();
   const contents = document.contents as { items?: { key?: { value?: unknown; range?: [number, number, number] } }[] } | null;
@@ -73,6 +72,29 @@ export function parseYaml(yamlText: string, file: string, lineOffset: number): O
     message: warning.message.split('\n')[0] ?? warning.code,
   }));
   return { data: data as Record<string, unknown>, keyLines, warnings };
+}
+
+/**
+ * Where a YAML error is, for a person. A line indented deeper than its siblings makes YAML
+ * read it as the continuation of the line above, and YAML reports the line above: the
+ * problem is the line that continues it, which ends the MULTILINE_IMPLICIT_KEY error.
+ */
+function describeProblem(problem: YAMLError, errors: YAMLError[], yamlText: string, lineCounter: LineCounter, what: string) {
+  const { line, col } = lineCounter.linePos(problem.pos[0]);
+  if (problem.code === 'TAG_RESOLVE_FAILED') {
+    return { line, column: col, reason: `unknown YAML tag ${describeTag(problem.message)}; ${what} is data only, tags that build objects or code are refused` };
+  }
+  const multiline = errors.find((error) => error.code === 'MULTILINE_IMPLICIT_KEY' && error.pos[0] === problem.pos[0]);
+  const continuation = multiline && lineCounter.linePos(multiline.pos[1] - 1).line;
+  if (continuation !== undefined && continuation > line) {
+    const text = yamlText.split('\n')[continuation - 1] ?? '';
+    return {
+      line: continuation,
+      column: text.length - text.trimStart().length + 1,
+      reason: 'this line is indented more than the line above it, so YAML reads it as part of that line; indent it as far as the keys beside it',
+    };
+  }
+  return { line, column: col, reason: problem.message.split('\n')[0] };
 }
 
 function describeTag(message: string): string {

@@ -8,6 +8,14 @@ import { compilePattern } from './patterns.js';
 import { splitSlides } from './slides.js';
 
 /**
+ * The front-matter line of an option's value, when the value in effect is the one the front
+ * matter wrote (not one a flag or the config file set).
+ */
+export function optionLine(deck: Deck, key: keyof Deck['options']): number | undefined {
+  return deck.frontMatter[key] !== undefined && deck.frontMatter[key] === deck.options[key] ? deck.optionLines.get(key) : undefined;
+}
+
+/**
  * The parse stage: deck text in, slides and options out. Pure — no file system — so the
  * same function serves the CLI, the dev server and the tests.
  */
@@ -26,6 +34,7 @@ export function parseDeck(source: string, file: string, layers: Omit<OptionLayer
     frontMatter: validated.options,
     options,
     bodyLine: frontMatter.bodyLine,
+    optionLines: frontMatter.keyLines,
     slides,
     warnings: [...frontMatter.warnings, ...validated.warnings, ...warnings],
   };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Marked, type Tokens } from 'marked';
-import YAML from 'yaml';
 import { fail } from '../errors.js';
+import { parseYaml } from '../parse/frontmatter.js';
 import type { Deck, Warning } from '../types.js';
 import { type ChartTheme, vegaLiteConfig } from './chart-theme.js';
 
@@ -126,17 +126,34 @@ async function renderChart(block: ChartBlock, file: string, config: Record<strin
   return { svg: responsive(svg, describe(spec)), warnings };
 }
 
+/** The spec as data, its errors at the deck's line: the spec's text starts below the fence. */
 function parseSpec(block: ChartBlock, file: string): Record<string, unknown> {
+  if (!block.text.trimStart().startsWith('{')) return parseYaml(block.text, file, block.line, 'vega-lite chart').data;
   let spec: unknown;
   try {
-    spec = block.text.trimStart().startsWith('{') ? JSON.parse(block.text) : YAML.parse(block.text);
+    spec = JSON.parse(block.text);
   } catch (error) {
-    fail(`invalid vega-lite chart: the spec is neither valid JSON nor YAML (${(error as Error).message.split('\n')[0]})`, 'input', { file, line: block.line });
+    fail(...jsonError(error as Error, block, file));
   }
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
     fail('invalid vega-lite chart: the spec must be an object with data, mark and encoding', 'input', { file, line: block.line });
   }
   return spec as Record<string, unknown>;
+}
+
+/** JSON.parse names a character offset; a person needs the line, and a hint for the usual slip. */
+function jsonError(error: Error, block: ChartBlock, file: string): Parameters<typeof fail> {
+  const reason = error.message.replace(/ in JSON at position \d+.*$/s, '');
+  const position = Number(/at position (\d+)/.exec(error.message)?.[1] ?? block.text.length);
+  const trailingComma = /,\s*$/.test(block.text.slice(0, position)) && /^\s*[}\]]/.test(block.text.slice(position));
+  const hint = trailingComma ? ' (JSON allows no comma before a closing } or ])' : '';
+  // A trailing comma is reported where the comma is, not at the brace after it.
+  const lines = block.text.slice(0, trailingComma ? block.text.lastIndexOf(',', position) : position).split('\n');
+  return [
+    `invalid vega-lite chart: the spec is not valid JSON: ${reason}${hint}`,
+    'input',
+    { file, line: block.line + lines.length, column: lines.at(-1)!.length + 1 },
+  ];
 }
 
 const marks = new Set([

@@ -43,16 +43,40 @@ function listLayouts(root: string): string[] {
 
 function compile(handlebars: typeof Handlebars, file: string, builtIn: boolean): TemplateFunction {
   let template: HandlebarsTemplateDelegate;
+  let source: string;
   try {
-    template = handlebars.compile(readFileSync(file, 'utf8'), { strict: builtIn });
+    source = readFileSync(file, 'utf8');
   } catch (error) {
     fail(`cannot read template: ${(error as Error).message}`, 'input', { file });
+  }
+  try {
+    // Parsed now, not on first use, so a broken template stops the run before any deck is built.
+    template = handlebars.compile(handlebars.parse(source), { strict: builtIn });
+  } catch (error) {
+    templateError(error, file, 'cannot parse template');
   }
   return (context) => {
     try {
       return template(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (error) {
-      fail(`template failed: ${(error as Error).message.split('\n')[0]}`, 'input', { file }, error);
+      templateError(error, file, 'template failed');
     }
   };
+}
+
+/**
+ * Handlebars' errors on one line with the template's line: a parse error names its line in the
+ * first line of a multi-line message; other errors carry `lineNumber` and `column`.
+ */
+function templateError(error: unknown, file: string, what: string): never {
+  const { message, lineNumber, column } = error as Error & { lineNumber?: number; column?: number };
+  const parse = /^Parse error on line (\d+):\n(.*)\n-*\^\n(.*)$/s.exec(message);
+  if (parse) fail(`${what}: ${parse[3]} near "${parse[2]}"`, 'input', { file, line: Number(parse[1]) }, error);
+  const column1 = column === undefined ? undefined : column + 1;
+  fail(
+    `${what}: ${message.replace(/ - \d+:\d+$/, '').replace(/\n/g, ' ')}`,
+    'input',
+    { file, line: lineNumber, column: lineNumber === undefined ? undefined : column1 },
+    error,
+  );
 }

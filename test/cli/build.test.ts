@@ -75,7 +75,7 @@ describe('deckmark build', () => {
   it('lists the valid themes for an unknown theme', async () => {
     const result = await runCli(['build', 'talk.md'], makeWorkspace({ 'talk.md': '---\ntheme: no-such-theme\n---\n# One\n' }));
     expect(result.code).toBe(ExitCode.input);
-    expect(result.stderr).toMatch(/^deckmark: talk\.md: unknown theme "no-such-theme"; valid themes: .*\bblack\b.*\bdeckmark\b.*\bwhite\b/);
+    expect(result.stderr).toMatch(/^deckmark: talk\.md:2: unknown theme "no-such-theme"; valid themes: .*\bblack\b.*\bdeckmark\b.*\bwhite\b/);
   });
 
   it('self-hosts the Google fonts a reveal theme imports, from their @fontsource packages', async () => {

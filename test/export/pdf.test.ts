@@ -66,7 +66,7 @@ describe('deckmark pdf: the slides PDF', () => {
     expect(lib.getTitle()).toBe('Export Fixture Talk');
     expect(lib.getAuthor()).toBe('Ada Lovelace');
     expect(lib.getSubject()).toBe('A deck that exercises every PDF export feature');
-    expect(lib.getKeywords()).toBe('export pdf handout');
+    expect(lib.getKeywords()).toBe('export, pdf, handout, edge ml');
     expect(lib.getCreator()).toBe('deckmark');
     expect(lib.getProducer()).toMatch(/^deckmark \d/);
     expect(lib.catalog.get(PDFName.of('Lang'))?.toString()).toBe('(en-GB)');

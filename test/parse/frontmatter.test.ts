@@ -54,6 +54,29 @@ describe('front matter', () => {
     expect(error.toString()).toMatch(/^deck\.md:3: option "width" .*got string "wide"/);
   });
 
+  it('reports a line indented too deep at that line, not at the line above it', () => {
+    expect(parseError('---\ntitle: T\nreveal:\n  controls: true\n   progress: true\n---\n# A\n').toString()).toBe(
+      'deck.md:5:4: invalid front matter: this line is indented more than the line above it, so YAML reads it as part of that line; indent it as far as the keys beside it',
+    );
+  });
+
+  it('lists the values an option accepts', () => {
+    expect(parseError('---\ntitle: T\nslideNumber: yes please\n---\n# A\n').toString()).toBe(
+      'deck.md:3: option "slideNumber" must be one of true, false, "h.v", "h/v", "c", "c/t" (got string "yes please")',
+    );
+    expect(parseError('---\ntransition: fadee\n---\n# A\n').toString()).toBe(
+      'deck.md:2: option "transition" must be one of "none", "fade", "slide", "convex", "concave", "zoom" (got string "fadee")',
+    );
+    expect(parseError('---\nkeywords: 5\n---\n# A\n').toString()).toBe('deck.md:2: option "keywords" must be a string or a list of strings (got number 5)');
+    expect(parseError('---\nwidth: 10\n---\n# A\n').toString()).toBe('deck.md:2: option "width" must be at least 320 (got number 10)');
+    expect(parseError('---\nhtml: yes\n---\n# A\n').toString()).toBe('deck.md:2: option "html" must be true or false (got string "yes")');
+  });
+
+  it('suggests the key a typo meant', () => {
+    const deck = parseDeck('---\ntitle: Fine\ntransitoin: fade\n---\n# One\n', 'deck.md');
+    expect(deck.warnings).toEqual([{ file: 'deck.md', line: 3, message: 'unknown option "transitoin" is ignored (did you mean "transition"?)' }]);
+  });
+
   it('warns about unknown keys with their line and keeps going', () => {
     const deck = parseDeck('---\ntitle: Fine\ncolour: blue\n---\n# One\n', 'deck.md');
     expect(deck.warnings).toEqual([{ file: 'deck.md', line: 3, message: 'unknown option "colour" is ignored' }]);

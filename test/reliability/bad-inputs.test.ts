@@ -126,7 +126,7 @@ describe('bad inputs for build', () => {
     buildFails('unknown-layout.md', /unknown-layout\.md:5: unknown layout "does-not-exist"; valid layouts: default, /));
 
   it('an unknown theme: error listing the valid themes', () =>
-    buildFails('unknown-theme.md', /unknown-theme\.md: unknown theme "no-such-theme"; valid themes: .*deckmark/));
+    buildFails('unknown-theme.md', /unknown-theme\.md:\d+: unknown theme "no-such-theme"; valid themes: .*deckmark/));
 
   it('a template folder probing prototypes: renders without exposing them', async () => {
     writeFileSync(join(cwd, 'plain.md'), '# Plain\n');

@@ -79,10 +79,21 @@ describe('vega-lite charts', () => {
     expect(error.message).toMatch(/^invalid vega-lite chart: .*pie-in-the-sky/);
   });
 
-  it('refuses a spec that is not JSON or YAML, at its line', async () => {
+  it('refuses JSON that does not parse, at the deck line and column where it breaks', async () => {
     const error = await chartError('## A\n\ntext\n\n---\n\n## B\n\n```vega-lite\n{"mark": "bar",\n```\n');
-    expect(error.location).toEqual({ file: 'deck.md', line: 9 });
-    expect(error.message).toMatch(/neither valid JSON nor YAML/);
+    expect(error.toString()).toBe('deck.md:10:16: invalid vega-lite chart: the spec is not valid JSON: Expected double-quoted property name');
+  });
+
+  it('points at a trailing comma in JSON, where the comma is', async () => {
+    const error = await chartError('# A\n\n```vega-lite\n{\n  "data": {"values": [{"a": 1}]},\n  "mark": "bar",\n}\n```\n');
+    expect(error.toString()).toBe(
+      'deck.md:6:16: invalid vega-lite chart: the spec is not valid JSON: Expected double-quoted property name (JSON allows no comma before a closing } or ])',
+    );
+  });
+
+  it('refuses YAML that does not parse, at the deck line of the problem', async () => {
+    const error = await chartError('# A\n\n```vega-lite\ndata:\n  values: [{a: 1}]\n mark: bar\n```\n');
+    expect(error.toString()).toBe('deck.md:6:1: invalid vega-lite chart: All mapping items must start at the same column');
   });
 
   it('never loads data from a file or the network', async () => {

@@ -6,12 +6,30 @@ import { runCli } from '../helpers/cli.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 describe('themes', () => {
+  it('names the front-matter line of an unknown theme or highlight theme, and suggests the one meant', async () => {
+    const cwd = makeWorkspace({ 'a.md': '---\ntitle: A\ntheme: drakula\n---\n# One\n', 'b.md': '---\ntitle: B\nhighlightTheme: nope\n---\n# One\n' });
+    expect((await runCli(['build', 'a.md'], cwd)).stderr).toBe(
+      'deckmark: a.md:3: unknown theme "drakula" (did you mean "dracula"?); valid themes: beige, black, black-contrast, blood, deckmark, dracula, league, moon, night, serif, simple, sky, solarized, white, white-contrast',
+    );
+    expect(await runCli(['build', 'b.md'], cwd)).toEqual({
+      code: ExitCode.input,
+      stdout: '',
+      stderr:
+        'deckmark: b.md:3: unknown highlightTheme "nope"; use a highlight.js style name such as github, github-dark or atom-one-light (the files in highlight.js/styles/)',
+    });
+  });
+
+  it('names no line when the theme came from the command line', async () => {
+    const cwd = makeWorkspace({ 'a.md': '---\ntheme: black\n---\n# One\n' });
+    expect((await runCli(['build', 'a.md', '--theme', 'nope'], cwd)).stderr).toMatch(/^deckmark: a\.md: unknown theme "nope"; valid themes: /);
+  });
+
   it('are names, never paths: a theme that climbs out of the folders is unknown', async () => {
     const outside = makeWorkspace({ 'evil.css': '.reveal { color: red; }' });
     const cwd = makeWorkspace({ 'talk.md': `---\ntheme: ../../../../../../../../..${join(outside, 'evil')}\n---\n# One\n` });
     const result = await runCli(['build', 'talk.md'], cwd);
     expect(result.code).toBe(ExitCode.input);
-    expect(result.stderr).toMatch(/^deckmark: talk\.md: unknown theme "\.\.\//);
+    expect(result.stderr).toMatch(/^deckmark: talk\.md:2: unknown theme "\.\.\//);
   });
 
   it('refuse a url() that is a link to a file outside the theme folder', async () => {

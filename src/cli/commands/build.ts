@@ -6,7 +6,7 @@ import { parseCommandArgs } from '../args.js';
 import { mapBounded, settleDecks } from '../batch.js';
 import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
-import { expandDeckInputs } from '../inputs.js';
+import { deckInputsOrDefault, expandDeckInputs } from '../inputs.js';
 import { reportWarnings } from '../io.js';
 
 export const buildCommand: Command = {
@@ -22,7 +22,7 @@ ${buildFlagsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('build', args, buildFlags);
     const settings = settingsFromFlags(values, io);
-    const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
+    const decks = expandDeckInputs(deckInputsOrDefault(positionals, io.cwd, 'build'), io.cwd);
     const results = await mapBounded(decks, 1, async (file) => {
       const started = performance.now();
       const built = await buildDeck(file, settings);

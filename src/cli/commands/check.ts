@@ -5,7 +5,7 @@ import { parseCommandArgs } from '../args.js';
 import { runDeckBatch } from '../browser-batch.js';
 import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
-import { expandDeckInputs } from '../inputs.js';
+import { deckInputsOrDefault, expandDeckInputs } from '../inputs.js';
 import { batchOptionsFrom, exportFlags, exportFlagsHelp } from './export-flags.js';
 
 const checkFlags = {
@@ -44,7 +44,7 @@ ${buildFlagsHelp}`,
     const { parseIgnoredRules } = await import('../../check/findings.js');
     const ignore = parseIgnoredRules(values.ignore);
     const settings = settingsFromFlags(values, io);
-    const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
+    const decks = expandDeckInputs(deckInputsOrDefault(positionals, io.cwd, 'check'), io.cwd);
     const [{ checkDeck }, { formatFinding, formatJson, formatSummary }] = await Promise.all([import('../../check/run.js'), import('../../check/report.js')]);
     const batch = await runDeckBatch<Finding[]>(
       decks,

@@ -1,8 +1,11 @@
+import { formatFinding } from '../../check/report.js';
+import type { Finding } from '../../check/types.js';
 import type { ExportedFile } from '../../export/pdf.js';
 import { formatDuration } from '../../format.js';
 import type { BuildSettings } from '../../pipeline.js';
 import { parseNumberFlag } from '../args.js';
 import type { BatchOptions } from '../browser-batch.js';
+import type { CliIO } from '../io.js';
 
 /** Flags every command that drives Chromium shares. */
 export const exportFlags = {
@@ -19,6 +22,14 @@ export const exportFlagsHelp = `      --chrome-path P   the Chromium, Chrome or 
 /** The batch options the export flags set, for `runDeckBatch`. */
 export function batchOptionsFrom(values: { 'chrome-path'?: string; timeout?: string }, settings: BuildSettings): BatchOptions {
   return { settings, chromePath: values['chrome-path'], timeoutSeconds: parseNumberFlag('timeout', values.timeout, { min: 1, max: 86_400 }) };
+}
+
+/**
+ * What the export saw on the laid-out page, as `check` words it: warnings, or errors with
+ * `--strict`. `file:line: warning: message [rule]`.
+ */
+export function reportPrintFindings(io: CliIO, findings: Finding[], strict: boolean): void {
+  for (const finding of findings) io.err(formatFinding({ ...finding, severity: strict ? 'error' : 'warning' }));
 }
 
 /** `slides/x.md → dist/x.pdf · 17 pages · 1.2 MB · 2.3 s` */

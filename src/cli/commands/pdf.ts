@@ -7,9 +7,9 @@ import { parseCommandArgs } from '../args.js';
 import { runDeckBatch } from '../browser-batch.js';
 import { folderBuildFlags, folderBuildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
-import { expandDeckInputs } from '../inputs.js';
+import { deckInputsOrDefault, expandDeckInputs } from '../inputs.js';
 import { reportWarnings } from '../io.js';
-import { batchOptionsFrom, exportFlags, exportFlagsHelp, summaryLine } from './export-flags.js';
+import { batchOptionsFrom, exportFlags, exportFlagsHelp, reportPrintFindings, summaryLine } from './export-flags.js';
 
 const pdfFlags = {
   ...folderBuildFlags,
@@ -18,6 +18,7 @@ const pdfFlags = {
   notes: { type: 'boolean' },
   handout: { type: 'string' },
   paper: { type: 'string' },
+  strict: { type: 'boolean' },
 } as const;
 
 export const pdfCommand: Command = {
@@ -37,6 +38,8 @@ input, exports slides/.
       --fragments MODE  final (default): one page per slide, every fragment shown;
                         separate: one page per fragment step
       --notes           a page of speaker notes after each slide that has notes
+      --strict          fail (exit 9) when a printed slide overflows, an image is
+                        broken or a font failed; without it these are warnings
 ${exportFlagsHelp}
 ${folderBuildFlagsHelp}`,
   async run(args, io) {
@@ -51,7 +54,7 @@ ${folderBuildFlagsHelp}`,
     }
     const handout = perPage === undefined ? undefined : { perPage: perPage as HandoutLayout, paper: paper as 'a4' | 'letter' };
     const settings = settingsFromFlags(values, io);
-    const decks = expandDeckInputs(positionals.length > 0 ? positionals : ['slides'], io.cwd);
+    const decks = expandDeckInputs(deckInputsOrDefault(positionals, io.cwd, 'pdf'), io.cwd);
     const { exportPdf } = await import('../../export/pdf.js');
     let done = 0;
     const batch = await runDeckBatch(decks, io, batchOptionsFrom(values, settings), {
@@ -67,7 +70,13 @@ ${folderBuildFlagsHelp}`,
         });
         progress.clear();
         reportWarnings(io, result.warnings);
+        reportPrintFindings(io, result.findings, values.strict ?? false);
         for (const output of result.files) io.out(summaryLine(built.file, relative(io.cwd, output.path), output));
+        if (values.strict && result.findings.length > 0) {
+          fail(`${result.findings.length} problem${result.findings.length === 1 ? '' : 's'} in the printed slides (--strict)`, 'checkFailed', {
+            file: built.file,
+          });
+        }
         progress.show(`${++done}/${decks.length} decks · ${formatDuration(performance.now() - started)}`);
       },
     });

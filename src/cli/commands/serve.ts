@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseCommandArgs, parseNumberFlag } from '../args.js';
 import { folderBuildFlags, folderBuildFlagsHelp, settingsFromFlags } from '../build-settings.js';
 import type { Command } from '../command.js';
-import { expandDeckInputs } from '../inputs.js';
+import { deckInputsOrDefault, expandDeckInputs } from '../inputs.js';
 
 // A served deck is a folder the server can swap pages in; --single-file is for `build`.
 
@@ -34,7 +34,7 @@ Press Ctrl-C to stop.`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('serve', args, serveFlags);
     const port = parseNumberFlag('port', values.port, { min: 0, max: 65535 }) ?? 8000;
-    const inputs = positionals.length > 0 ? positionals : ['slides'];
+    const inputs = deckInputsOrDefault(positionals, io.cwd, 'serve');
     const settings = settingsFromFlags(values, io);
     const decks = expandDeckInputs(inputs, io.cwd);
     const isFolder = inputs.some((input) => statSync(resolve(io.cwd, input)).isDirectory());
