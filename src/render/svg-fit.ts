@@ -1,4 +1,4 @@
-import { decodeXML } from 'entities';
+import { decodeXML, escapeAttribute } from 'entities';
 
 /**
  * Keeps the viewBox and drops the fixed size: a picture shrinks with its box (a column, a
@@ -34,9 +34,8 @@ export function fitSvg(svg: string, label: string): string {
   return svg.replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
     const parsed = Object.fromEntries([...attributes.matchAll(/([\w:-]+)="([^"]*)"/g)].map((match) => [match[1]!, decodeXML(match[2]!)]));
     const fitted = fitSvgTag(parsed, label);
-    const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     return `<svg${Object.entries(fitted)
-      .map(([name, value]) => ` ${name}="${escape(value)}"`)
+      .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
       .join('')}>`;
   });
 }
