@@ -3,10 +3,12 @@ import { decodeXML, escapeAttribute } from 'entities';
 /**
  * Keeps the viewBox and drops the fixed size: a picture shrinks with its box (a column, a
  * narrow window) but never grows past its natural width, so its text keeps the sizes the
- * theme chose. Names it for screen readers. Shared by charts and diagrams.
+ * theme chose (`grow` lets a small picture grow by that factor). Names it for screen
+ * readers. Shared by charts and diagrams.
  */
-export function fitSvgTag(attributes: Record<string, string>, label: string): Record<string, string> {
-  const width = naturalWidth(attributes);
+export function fitSvgTag(attributes: Record<string, string>, label: string, grow = 1): Record<string, string> {
+  const natural = naturalWidth(attributes);
+  const width = natural === undefined ? undefined : natural * grow;
   const kept = Object.fromEntries(
     Object.entries(attributes).filter(([name]) => !['width', 'height', 'style', 'aria-labelledby', 'role', 'aria-label'].includes(name)),
   );
