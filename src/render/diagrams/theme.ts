@@ -92,10 +92,9 @@ export function mermaidConfig(theme: ChartTheme): Record<string, unknown> {
     theme: 'base',
     themeVariables: mermaidThemeVariables(theme),
     fontFamily: theme.font,
-    // Labels as SVG text, not HTML in a foreignObject: one markup language to vet, and the
-    // text stays text in every PDF viewer.
-    htmlLabels: false,
-    flowchart: { htmlLabels: false, useMaxWidth: false },
+    // Labels stay HTML in a foreignObject (Mermaid's default): its SVG-text labels wrap
+    // inside words at slide font sizes. Chromium prints them as text all the same.
+    flowchart: { useMaxWidth: false },
     sequence: { useMaxWidth: false, actorFontFamily: theme.font, noteFontFamily: theme.font, messageFontFamily: theme.font },
     gantt: { useMaxWidth: false, fontSize: labelSize - 6, sectionFontSize: labelSize - 6, barHeight: 36, barGap: 8, leftPadding: 180 },
     class: { useMaxWidth: false },
