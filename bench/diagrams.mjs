@@ -1,12 +1,11 @@
 // Diagrams (issue 17): a 50-slide deck with 10 diagrams built cold (empty diagram cache:
 // Chromium starts and Mermaid lays out 8 diagrams, Graphviz 2) and cached (no browser at
 // all), and the live-reload latency of `serve` after editing one diagram.
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
 import { cli } from './deckmark.mjs';
 import { runOnce, summarize } from './measure.mjs';
+import { openServedDeck } from './serve-latency.mjs';
 
 const mermaidKinds = [
   (n) => `flowchart LR\n  A${n}[Read] --> B${n}(Parse) --> C${n}{Render}\n  C${n} -->|charts| D${n}[SVG]\n  C${n} -->|diagrams| D${n}`,
@@ -63,25 +62,8 @@ export async function diagramSuite({ work, chromium, runs }) {
  */
 async function editLatency({ file, work, chromium, env, saves }) {
   const original = readFileSync(file, 'utf8');
-  const server = spawn(process.execPath, [cli, 'serve', file, '--port', '0', '-o', join(work, 'diagram-serve')], {
-    cwd: work,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+  const { server, browser, page } = await openServedDeck({ file, work, chromium, env, output: join(work, 'diagram-serve'), hash: '#/2' });
   try {
-    const url = await new Promise((resolve, reject) => {
-      let output = '';
-      server.stdout.on('data', (chunk) => {
-        output += chunk;
-        const match = /at (http:\/\/\S+)/.exec(output);
-        if (match) resolve(match[1]);
-      });
-      server.on('exit', (code) => reject(new Error(`deckmark serve exited with ${code}`)));
-    });
-    const page = await browser.newPage();
-    await page.goto(`${url}#/2`, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__deckmarkLive?.connected && window.deckmarkReady, { polling: 100 });
     const fresh = [];
     const cached = [];
     const waitFor = (text) =>
