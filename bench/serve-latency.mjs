@@ -19,19 +19,25 @@ export async function openServedDeck({ file, work, chromium, output, env = {}, h
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
-  const url = await new Promise((resolve, reject) => {
-    let printed = '';
-    server.stdout.on('data', (chunk) => {
-      printed += chunk;
-      const match = /at (http:\/\/\S+)/.exec(printed);
-      if (match) resolve(match[1]);
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let printed = '';
+      server.stdout.on('data', (chunk) => {
+        printed += chunk;
+        const match = /at (http:\/\/\S+)/.exec(printed);
+        if (match) resolve(match[1]);
+      });
+      server.on('exit', (code) => reject(new Error(`deckmark serve exited with ${code}`)));
     });
-    server.on('exit', (code) => reject(new Error(`deckmark serve exited with ${code}`)));
-  });
-  const page = await browser.newPage();
-  await page.goto(`${url}${hash}`, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.__deckmarkLive?.connected && window.deckmarkReady, { polling: 100 });
-  return { server, browser, page };
+    const page = await browser.newPage();
+    await page.goto(`${url}${hash}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__deckmarkLive?.connected && window.deckmarkReady, { polling: 100 });
+    return { server, browser, page };
+  } catch (error) {
+    await browser.close();
+    server.kill('SIGTERM');
+    throw error;
+  }
 }
 
 export async function serveLatency({ file, work, chromium, saves }) {
