@@ -1,7 +1,7 @@
 // `npm run bench`: measures deckmark against the floors of issue 8 and prints the table.
 //   --quick         fewer runs (the whole bench in a few minutes on 2 cores)
 //   --sizes 10,200  deck sizes (default 10,50,200,1000)
-//   --only build,stages,pdf,batch,serve   which suites
+//   --only build,stages,pdf,batch,serve,diagrams  which suites
 //   --out FILE      where the figures go (default bench/results.local.json, git-ignored)
 //   --update        write the committed bench/results.json instead: only for a full run
 //                   whose figures the README's table is to show
@@ -12,6 +12,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableCommands, compileCli, findChromium, root } from './deckmark.mjs';
 import { writeDecks } from './decks.mjs';
+import { diagramSuite } from './diagrams.mjs';
 import { serveLatency } from './serve-latency.mjs';
 import { batchSuite, buildSuite, pdfStageSuite, pdfSuite, stageSuite } from './suites.mjs';
 import { formatTable } from './table.mjs';
@@ -22,7 +23,7 @@ const { values } = parseArgs({
 if (values.out && values.update) throw new Error('--out and --update name two places for the figures; pass one');
 const resultsFile = values.update ? join(import.meta.dirname, 'results.json') : resolve(values.out ?? join(import.meta.dirname, 'results.local.json'));
 const sizes = (values.sizes ?? '10,50,200,1000').split(',').map(Number);
-const suites = new Set((values.only ?? 'build,stages,pdf,batch,serve').split(','));
+const suites = new Set((values.only ?? 'build,stages,pdf,batch,serve,diagrams').split(','));
 const runs = values.quick ? { fast: 3, slow: 1, saves: 5 } : { fast: 5, slow: 3, saves: 10 };
 
 const work = join(root, '.bench-tmp');
@@ -33,7 +34,7 @@ const note = (message) => process.stderr.write(`bench: ${message}\n`);
 compileCli();
 const commands = availableCommands();
 const decks = writeDecks(join(work, 'decks'), sizes);
-const chromium = suites.has('pdf') || suites.has('batch') || suites.has('serve') ? findChromium() : undefined;
+const chromium = suites.has('pdf') || suites.has('batch') || suites.has('serve') || suites.has('diagrams') ? findChromium() : undefined;
 const context = { decks, work, chromium, commands };
 const rows = [];
 
@@ -58,6 +59,7 @@ await suite('serve', ['serve'], async () => {
   const latency = await serveLatency({ ...context, file: decks.get(size), saves: runs.saves });
   return [{ group: 'serve', name: 'serve: save → text visible', size, ...latency, target: 150, unit: 'ms', met: latency.medianMs < 150 }];
 });
+await suite('diagrams', ['build', 'serve'], () => diagramSuite({ ...context, runs }));
 
 const machine = { node: process.version, cpus: availableParallelism(), cpu: cpus()[0]?.model, chromium, quick: values.quick ?? false };
 writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), machine, rows }, null, 2)}\n`);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,11 @@ export function packageFolder(name: string): string {
   const folder = (require.resolve.paths(name) ?? []).map((base) => join(base, name)).find((candidate) => existsSync(join(candidate, 'package.json')));
   if (!folder) throw new Error(`package ${name} is not installed; run npm install`);
   return folder;
+}
+
+/** An installed package's version: part of cache keys, since a new release may draw differently. */
+export function packageVersion(name: string): string {
+  return (JSON.parse(readFileSync(join(packageFolder(name), 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export const deckmarkVersion: string = (require(join(packageRoot, 'package.json')) as { version: string }).version;

@@ -14,6 +14,8 @@ import { readDeckSource } from './read.js';
 import type { MarkdownCache } from './render/cache.js';
 import { chartThemeFromCss } from './render/chart-theme.js';
 import { renderCharts } from './render/charts.js';
+import { inlineFontFaces } from './render/diagrams/fonts.js';
+import { type DiagramSettings, renderDiagrams } from './render/diagrams/index.js';
 import { renderDeck } from './render/index.js';
 import { renderPage } from './template/index.js';
 import type { Templates } from './template/load.js';
@@ -36,6 +38,8 @@ export interface BuildSettings {
   config: ProjectConfig;
   /** Told as each stage starts (the benchmark times them from this). */
   onStage?: (stage: BuildStage) => void;
+  /** Chromium and the disk cache for diagrams; commands that own a browser share theirs. */
+  diagrams?: DiagramSettings;
 }
 
 export type BuildStage = 'read' | 'parse' | 'theme' | 'render' | 'assets' | 'template' | 'write';
@@ -52,8 +56,8 @@ export interface BuiltDeck {
 
 /**
  * The build pipeline, in the order it runs: read → parse → theme → render → assets →
- * template → write. The theme is resolved before rendering because charts take its fonts
- * and colours. Every check that can fail runs before the first file is written.
+ * template → write. The theme is resolved before rendering because charts and diagrams
+ * take its fonts and colours. Every check that can fail runs before the first file is written.
  */
 export async function buildDeck(file: string, settings: BuildSettings): Promise<BuiltDeck> {
   const stage = settings.onStage ?? (() => undefined);
@@ -68,8 +72,10 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   stage('theme');
   const theme = applyDeckLook(resolveTheme(deck.options.theme, file, settings.templateDir, optionLine(deck, 'theme')), deck.options);
   stage('render');
-  const charts = await renderCharts(deck, chartThemeFromCss(theme.css));
-  const rendered = runStoppable(() => renderDeck(deck, { charts: charts.charts, cache: settings.markdownCache }));
+  const colours = chartThemeFromCss(theme.css);
+  const charts = await renderCharts(deck, colours);
+  const diagrams = await renderDiagrams(deck, { colours, fontFaces: () => inlineFontFaces(theme, colours.font) }, settings.diagrams);
+  const rendered = runStoppable(() => renderDeck(deck, { charts: charts.charts, diagrams: diagrams.diagrams, cache: settings.markdownCache }));
   stage('assets');
   const assets = resolveDeckAssets(rendered, deckFolder, settings.allowOutside);
   const plan = planOutput(outputs.folder, theme, deck.options.highlightTheme, assets.copies, {
@@ -91,6 +97,6 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
     outputs,
     page,
     rendered,
-    warnings: [...deck.warnings, ...charts.warnings, ...rendered.warnings, ...theme.warnings, ...assets.warnings],
+    warnings: [...deck.warnings, ...charts.warnings, ...diagrams.warnings, ...rendered.warnings, ...theme.warnings, ...assets.warnings],
   };
 }

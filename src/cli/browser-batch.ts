@@ -63,7 +63,8 @@ export async function runDeckBatch<R>(decks: string[], io: CliIO, options: Batch
       const outputs = job.outputs?.(deckOutputs(options.settings.outDir, file)) ?? [];
       // Before the build writes anything: `deckmark pdf talk.pdf -o .` would print over the deck.
       await refuseToOverwriteInput(file, resolve(io.cwd, file), outputs);
-      const built = await buildDeck(file, options.settings);
+      // Mermaid diagrams lay out in this run's Chromium too: one browser per run.
+      const built = await buildDeck(file, { ...options.settings, diagrams: { ...options.settings.diagrams, browser: manager } });
       reportWarnings(io, built.warnings);
       const budget = options.timeoutSeconds === undefined ? defaultTimeoutMs(built.rendered.slides.length) : options.timeoutSeconds * 1000;
       // The browser is shared by every deck of the run, so its start has a budget of its own.

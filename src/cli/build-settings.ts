@@ -1,8 +1,11 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { loadProjectConfig } from '../config/file.js';
 import type { PartialDeckOptions } from '../config/schema.js';
 import { validateOptions } from '../config/validate.js';
 import type { BuildSettings } from '../pipeline.js';
+import type { PageRunner } from '../render/diagrams/index.js';
 import { loadTemplates } from '../template/load.js';
 import { type CliIO, reportWarnings } from './io.js';
 
@@ -42,7 +45,11 @@ export interface BuildFlagValues {
   'single-file'?: boolean;
 }
 
-export function settingsFromFlags(values: BuildFlagValues, io: CliIO): BuildSettings {
+/**
+ * `browser` draws Mermaid diagrams: the command's own BrowserManager when it has one (one
+ * Chromium per run), a LazyBrowser otherwise.
+ */
+export function settingsFromFlags(values: BuildFlagValues, io: CliIO, browser?: PageRunner): BuildSettings {
   const config = loadProjectConfig(io.cwd);
   reportWarnings(io, config.warnings);
   const cli: PartialDeckOptions = {};
@@ -59,5 +66,20 @@ export function settingsFromFlags(values: BuildFlagValues, io: CliIO): BuildSett
     singleFile: values['single-file'] ?? false,
     cliOptions: validateOptions(cli as Record<string, unknown>, { file: 'command line' }).options,
     config,
+    diagrams: { browser, cacheFolder: diagramCacheFolder(io) },
   };
+}
+
+/**
+ * Where finished diagram layouts are kept: `node_modules/.cache/deckmark/` of the project,
+ * the place babel, eslint and vite use — already git-ignored wherever node_modules is, and
+ * removed with it. Outside a project, the system's temporary folder; DECKMARK_CACHE_DIR
+ * overrides both (a CI cache, a test).
+ */
+export function diagramCacheFolder(io: Pick<CliIO, 'cwd' | 'env'>): string {
+  if (io.env.DECKMARK_CACHE_DIR) return join(resolve(io.cwd, io.env.DECKMARK_CACHE_DIR), 'diagrams');
+  for (let folder = resolve(io.cwd); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'node_modules'))) return join(folder, 'node_modules', '.cache', 'deckmark', 'diagrams');
+    if (dirname(folder) === folder) return join(tmpdir(), 'deckmark-cache', 'diagrams');
+  }
 }

@@ -5,10 +5,12 @@ export interface ChartTheme {
   muted: string;
   accent: string;
   rule: string;
+  /** The slide background: diagrams pick light or dark colours against it. */
+  paper: string;
   palette: string[];
 }
 
-const fallback: ChartTheme = { font: 'sans-serif', ink: '#222222', muted: '#555555', accent: '#2a76dd', rule: '#cccccc', palette: [] };
+const fallback: ChartTheme = { font: 'sans-serif', ink: '#222222', muted: '#555555', accent: '#2a76dd', rule: '#cccccc', paper: '#ffffff', palette: [] };
 
 /**
  * Reads a theme's CSS custom properties (ours: `--dm-*`; reveal.js themes: `--r-*`) so that
@@ -38,6 +40,7 @@ export function chartThemeFromCss(css: string): ChartTheme {
     muted,
     accent,
     rule: read('--dm-rule') ?? fallback.rule,
+    paper: read('--dm-paper', '--r-background-color') ?? fallback.paper,
     palette: [accent, navy, muted, read('--dm-accent-soft') ?? '#e8b9a0'],
   };
 }

@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Marked, type Tokens } from 'marked';
 import { fail } from '../errors.js';
 import { parseYaml } from '../parse/frontmatter.js';
 import type { Deck, Warning } from '../types.js';
 import { type ChartTheme, vegaLiteConfig } from './chart-theme.js';
+import { type FencedBlock, findFencedBlocks } from './fences.js';
+import { fitSvg } from './svg-fit.js';
 
 /** Chart SVGs by the exact text of their ```vega-lite block. */
 export type RenderedCharts = ReadonlyMap<string, string>;
-
-export interface ChartBlock {
-  text: string;
-  line: number;
-}
 
 interface ChartResult {
   svg: string;
@@ -21,32 +17,12 @@ interface ChartResult {
 // Same spec and theme, same SVG: the dev server rebuilds on every save, vega is not free.
 const cache = new Map<string, Promise<ChartResult>>();
 
-/** Every ```vega-lite block of the deck, found in marked's tokens (never in other code). */
-export function findChartBlocks(deck: Deck): ChartBlock[] {
-  const lexer = new Marked({ gfm: true });
-  const blocks: ChartBlock[] = [];
-  for (const slide of deck.slides) {
-    for (const [markdown, firstLine] of [
-      [slide.markdown, slide.markdownLine],
-      [slide.notes, slide.notesLine],
-    ] as const) {
-      if (!markdown.includes('vega-lite')) continue;
-      lexer.walkTokens(lexer.lexer(markdown), (token) => {
-        if (token.type !== 'code' || (token as Tokens.Code).lang?.trim().split(/\s/)[0] !== 'vega-lite') return;
-        const before = markdown.slice(0, Math.max(0, markdown.indexOf(token.raw)));
-        blocks.push({ text: (token as Tokens.Code).text, line: firstLine + before.split('\n').length - 1 });
-      });
-    }
-  }
-  return blocks;
-}
-
 /**
  * Renders the deck's charts to SVG before the (synchronous) Markdown pass: vega renders
  * asynchronously. Vega is loaded only when a deck has a chart.
  */
 export async function renderCharts(deck: Deck, theme: ChartTheme): Promise<{ charts: RenderedCharts; warnings: Warning[] }> {
-  const blocks = findChartBlocks(deck);
+  const blocks = findFencedBlocks(deck, ['vega-lite']);
   const charts = new Map<string, string>();
   const warnings: Warning[] = [];
   const config = vegaLiteConfig(theme);
@@ -65,7 +41,7 @@ export async function renderCharts(deck: Deck, theme: ChartTheme): Promise<{ cha
   return { charts, warnings };
 }
 
-async function renderChart(block: ChartBlock, file: string, config: Record<string, unknown>): Promise<ChartResult> {
+async function renderChart(block: FencedBlock, file: string, config: Record<string, unknown>): Promise<ChartResult> {
   const where = { file, line: block.line };
   const spec = parseSpec(block, file);
   const [vegaLite, vega, { expressionInterpreter }] = await Promise.all([import('vega-lite'), import('vega'), import('vega-interpreter')]);
@@ -123,11 +99,11 @@ async function renderChart(block: ChartBlock, file: string, config: Record<strin
   }
   // Vega logs dataflow errors (such as refused data loads) instead of throwing them.
   if (errors.length > 0) fail(`invalid vega-lite chart: ${errors[0]}`, 'input', where);
-  return { svg: responsive(svg, describe(spec)), warnings };
+  return { svg: fitSvg(svg, describe(spec)), warnings };
 }
 
 /** The spec as data, its errors at the deck's line: the spec's text starts below the fence. */
-function parseSpec(block: ChartBlock, file: string): Record<string, unknown> {
+function parseSpec(block: FencedBlock, file: string): Record<string, unknown> {
   if (!block.text.trimStart().startsWith('{')) return parseYaml(block.text, file, block.line, 'vega-lite chart').data;
   let spec: unknown;
   try {
@@ -142,7 +118,7 @@ function parseSpec(block: ChartBlock, file: string): Record<string, unknown> {
 }
 
 /** JSON.parse names a character offset; a person needs the line, and a hint for the usual slip. */
-function jsonError(error: Error, block: ChartBlock, file: string): Parameters<typeof fail> {
+function jsonError(error: Error, block: FencedBlock, file: string): Parameters<typeof fail> {
   const reason = error.message.replace(/ in JSON at position \d+.*$/s, '');
   const position = Number(/at position (\d+)/.exec(error.message)?.[1] ?? block.text.length);
   const trailingComma = /,\s*$/.test(block.text.slice(0, position)) && /^\s*[}\]]/.test(block.text.slice(position));
@@ -206,19 +182,4 @@ function describe(spec: Record<string, unknown>): string {
   const title = spec.title;
   const titleText = typeof title === 'string' ? title : typeof (title as { text?: unknown })?.text === 'string' ? (title as { text: string }).text : undefined;
   return typeof spec.description === 'string' ? spec.description : (titleText ?? 'Chart');
-}
-
-/**
- * Keeps the viewBox and drops the fixed size: the chart shrinks with its box (a column, a
- * narrow window) but never grows past its design width, so its text keeps the sizes the
- * theme chose. Names it for screen readers.
- */
-function responsive(svg: string, label: string): string {
-  const escaped = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return svg.replace(/^<svg\b([^>]*)>/, (_, attributes: string) => {
-    const width = /\swidth="([\d.]+)"/.exec(attributes)?.[1];
-    const kept = attributes.replace(/\s(?:width|height)="[^"]*"/g, '');
-    const style = width === undefined ? '' : ` style="max-width:${width}px"`;
-    return `<svg${kept} role="img" aria-label="${escaped}" preserveAspectRatio="xMidYMid meet"${style}>`;
-  });
 }

@@ -6,6 +6,7 @@ import { compilePattern } from '../parse/patterns.js';
 import type { AssetReference, Deck, RenderedDeck, RenderedSlide, Slide } from '../types.js';
 import type { MarkdownCache } from './cache.js';
 import type { RenderedCharts } from './charts.js';
+import type { RenderedDiagrams } from './diagrams/index.js';
 import { MathError } from './extensions/math.js';
 import { detectUntrustedMarkup } from './extensions/untrusted-markup.js';
 import { runHtmlPass } from './html-pass.js';
@@ -16,6 +17,8 @@ import { TrustedFragments } from './trusted.js';
 export interface RenderInputs {
   /** SVGs of the deck's ```vega-lite blocks, from `renderCharts` (vega is asynchronous). */
   charts?: RenderedCharts;
+  /** SVGs of the deck's ```mermaid and ```dot blocks, from `renderDiagrams`. */
+  diagrams?: RenderedDiagrams;
   /** marked's output from earlier builds in this process, reused for unchanged slides. */
   cache?: MarkdownCache;
 }
@@ -24,7 +27,7 @@ export interface RenderInputs {
 export function renderDeck(deck: Deck, inputs: RenderInputs = {}): RenderedDeck {
   const trusted = new TrustedFragments();
   const untrusted = detectUntrustedMarkup();
-  const markdown = createMarkdownRenderer(trusted, inputs.charts ?? new Map(), untrusted);
+  const markdown = createMarkdownRenderer(trusted, { charts: inputs.charts ?? new Map(), diagrams: inputs.diagrams ?? new Map() }, untrusted);
   const slugger = new GithubSlugger();
   const { html: trustAuthorHtml, incremental } = deck.options;
   // Author HTML is sanitised first; only then do build-made fragments (KaTeX, SVG) go in.

@@ -8,6 +8,7 @@ import { buildFlags, buildFlagsHelp, settingsFromFlags } from '../build-settings
 import type { Command } from '../command.js';
 import { deckInputsOrDefault, expandDeckInputs } from '../inputs.js';
 import { reportWarnings } from '../io.js';
+import { LazyBrowser } from '../lazy-browser.js';
 
 export const buildCommand: Command = {
   name: 'build',
@@ -21,15 +22,20 @@ theme, fonts, images): it opens from file:// with the network off. A folder buil
 ${buildFlagsHelp}`,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('build', args, buildFlags);
-    const settings = settingsFromFlags(values, io);
+    const browser = new LazyBrowser({ environment: io.env });
+    const settings = settingsFromFlags(values, io, browser);
     const decks = expandDeckInputs(deckInputsOrDefault(positionals, io.cwd, 'build'), io.cwd);
-    const results = await mapBounded(decks, 1, async (file) => {
-      const started = performance.now();
-      const built = await buildDeck(file, settings);
-      reportWarnings(io, built.warnings);
-      const slides = built.rendered.slides.length;
-      io.out(`${file} → ${relative(io.cwd, built.page)} · ${slides} slide${slides === 1 ? '' : 's'} · ${formatDuration(performance.now() - started)}`);
-    });
-    return settleDecks(results, io);
+    try {
+      const results = await mapBounded(decks, 1, async (file) => {
+        const started = performance.now();
+        const built = await buildDeck(file, settings);
+        reportWarnings(io, built.warnings);
+        const slides = built.rendered.slides.length;
+        io.out(`${file} → ${relative(io.cwd, built.page)} · ${slides} slide${slides === 1 ? '' : 's'} · ${formatDuration(performance.now() - started)}`);
+      });
+      return settleDecks(results, io);
+    } finally {
+      await browser.dispose();
+    }
   },
 };

@@ -1,6 +1,7 @@
 import type { MarkedExtension, Tokens } from 'marked';
 import { fail } from '../../errors.js';
 import type { RenderedCharts } from '../charts.js';
+import { fenceLanguage } from '../fences.js';
 import type { TrustedFragments } from '../trusted.js';
 
 /**
@@ -10,7 +11,7 @@ import type { TrustedFragments } from '../trusted.js';
 export function vegaLite(charts: RenderedCharts, trusted: TrustedFragments): MarkedExtension {
   return {
     walkTokens(token) {
-      if (token.type === 'code' && (token as Tokens.Code).lang?.trim().split(/\s/)[0] === 'vega-lite') token.type = 'vegaLite';
+      if (fenceLanguage(token as Tokens.Code) === 'vega-lite') token.type = 'vegaLite';
     },
     extensions: [
       {
