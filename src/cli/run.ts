@@ -7,10 +7,11 @@ import { checkCommand } from './commands/check.js';
 import { doctorCommand } from './commands/doctor.js';
 import { pdfCommand } from './commands/pdf.js';
 import { pngCommand } from './commands/png.js';
+import { pptxCommand } from './commands/pptx.js';
 import { serveCommand } from './commands/serve.js';
 import { type CliIO, processIO } from './io.js';
 
-const commands: Command[] = [buildCommand, checkCommand, doctorCommand, pdfCommand, pngCommand, serveCommand];
+const commands: Command[] = [buildCommand, checkCommand, doctorCommand, pdfCommand, pngCommand, pptxCommand, serveCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
