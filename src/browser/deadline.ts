@@ -1,7 +1,7 @@
 import { DeckmarkError } from '../errors.js';
 
 /** The stages a page on a deck (export or check) can time out in; the message names the one that did. */
-export type PageStage = 'launch' | 'load' | 'print' | 'handout' | 'png' | 'inspect';
+export type PageStage = 'launch' | 'load' | 'print' | 'handout' | 'png' | 'inspect' | 'pptx';
 
 /**
  * One time budget for a deck's whole export, spent stage by stage: a slow load leaves less
@@ -45,6 +45,7 @@ const advice: Record<PageStage, string> = {
   handout: 'the handout did not finish; a very large deck may need a longer --timeout',
   png: 'the slide images did not finish; a very large deck may need a longer --timeout',
   inspect: 'the checks of the slides did not finish; a very large deck may need a longer --timeout',
+  pptx: 'the PowerPoint slides did not finish; a very large deck may need a longer --timeout',
 };
 
 function timeoutError(stage: PageStage, what: string, budgetMs: number): DeckmarkError {

@@ -11,10 +11,11 @@ import { doctorCommand } from './commands/doctor.js';
 import { initCommand } from './commands/init.js';
 import { pdfCommand } from './commands/pdf.js';
 import { pngCommand } from './commands/png.js';
+import { pptxCommand } from './commands/pptx.js';
 import { serveCommand } from './commands/serve.js';
 import { type CliIO, processIO } from './io.js';
 
-const commands: Command[] = [initCommand, buildCommand, serveCommand, pdfCommand, pngCommand, checkCommand, doctorCommand];
+const commands: Command[] = [initCommand, buildCommand, serveCommand, pdfCommand, pngCommand, pptxCommand, checkCommand, doctorCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));

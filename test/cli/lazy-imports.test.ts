@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..', '..');
 
 describe('what build loads', () => {
   // bin/deckmark.js runs lib/, where the heavy packages stay imports of their own.
-  it('never loads Puppeteer, Chromium, the browser manager, pdf-lib or the export code', () => {
+  it('never loads Puppeteer, Chromium, the browser manager, pdf-lib, pptxgenjs or the export code', () => {
     const cwd = makeWorkspace({ 'talk.md': '# One\n\n```js\nlet a = 1;\n```\n' });
     const log = join(cwd, 'imports.log');
     execFileSync(process.execPath, ['--import', join(root, 'test', 'helpers', 'record-imports.mjs'), join(root, 'bin', 'deckmark.js'), 'build', 'talk.md'], {
@@ -17,6 +17,6 @@ describe('what build loads', () => {
     });
     const loaded = readFileSync(log, 'utf8');
     expect(loaded).toMatch(/\/lib\/deckmark\.js/);
-    expect(loaded).not.toMatch(/puppeteer|@sparticuz|src\/browser\/|lib\/manager-|pdf-lib|src\/export\//);
+    expect(loaded).not.toMatch(/puppeteer|@sparticuz|src\/browser\/|lib\/manager-|pdf-lib|pptxgenjs|jszip|pngjs|src\/export\//);
   });
 });
