@@ -13,6 +13,9 @@ import type { FoundBrowser } from './finders/types.js';
 export function chromiumArgs(needsNoSandbox: boolean): string[] {
   return [
     '--disable-background-networking',
+    // The crash reporter outlives a killed browser and writes into its profile after deckmark removed it.
+    '--disable-crash-reporter',
+    '--disable-breakpad',
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',

@@ -32,6 +32,8 @@ export class BrowserManager {
   }
 
   async browser(): Promise<Browser> {
+    // Once dispose() began (Ctrl-C, an error), nothing may start a browser it would not close.
+    if (this.disposing) fail('Chromium is being closed: the run is stopping', 'interrupted');
     this.launching ??= (async () => {
       const found = await this.locate();
       debug('launching %s (%s)', found.path, found.source);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { defaultElementAttributes, defaultSlideAttributes } from '../parse/attributes.js';
 
 /**
  * Every option a deck can set, in front matter or in deckmark.config.json.
@@ -36,6 +35,14 @@ export const deckOptionsSchema = z.object({
 export type DeckOptions = z.output<typeof deckOptionsSchema>;
 export type PartialDeckOptions = Partial<DeckOptions>;
 export const deckOptionKeys = Object.keys(deckOptionsSchema.shape) as (keyof DeckOptions)[];
+
+/**
+ * reveal.js's own defaults for `data-element-attributes` and `data-attributes`: run on the text
+ * inside an HTML comment, group 1 holds the attribute list. Decks may set their own
+ * (`elementAttributes`, `slideAttributes`), compiled like every deck pattern (parse/patterns.ts).
+ */
+export const defaultElementAttributes = '\\.element\\s*?(.+?)$';
+export const defaultSlideAttributes = '\\.slide:\\s*?(\\S.+?)$';
 
 export const defaultDeckOptions: DeckOptions = {
   title: '',

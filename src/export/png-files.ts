@@ -1,7 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../files.js';
 import { isSlideImageFileName, slideImageFileName } from '../outputs.js';
-import { writeFileAtomic } from '../write/files.js';
 
 /**
  * Writes `<deck>-01.png`, … (numbers padded so they sort) and removes numbered images left

@@ -2,8 +2,8 @@ import { constants, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fail } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
 import { packageRoot } from '../paths.js';
-import { writeFileAtomic } from '../write/files.js';
 
 export const starterFolder = join(packageRoot, 'templates', 'starter');
 export const starterDeck = 'talk.md';

@@ -14,13 +14,5 @@ export function parseAttributeList(text: string): Record<string, string> {
   return { ...attributes };
 }
 
-/**
- * reveal.js's own defaults for `data-element-attributes` and `data-attributes`: run on the text
- * inside an HTML comment, group 1 holds the attribute list. Decks may set their own
- * (`elementAttributes`, `slideAttributes`), compiled like every deck pattern (see patterns.ts).
- */
-export const defaultElementAttributes = '\\.element\\s*?(.+?)$';
-export const defaultSlideAttributes = '\\.slide:\\s*?(\\S.+?)$';
-
 /** An HTML comment that is a whole block, its inner text in group 1. */
 export const commentBlockPattern = /^\s*<!--([\s\S]*?)-->\s*$/;

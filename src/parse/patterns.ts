@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RE2JS } from 're2js';
+import { defaultElementAttributes, defaultSlideAttributes } from '../config/schema.js';
 import { fail } from '../errors.js';
-import { defaultElementAttributes, defaultSlideAttributes } from './attributes.js';
 
 /**
  * Every regular expression a deck supplies (separators, the notes marker, attribute comment

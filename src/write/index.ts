@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { OutputPlan } from '../assets/plan.js';
-import { copyFileIfChanged, writeFileAtomic } from './files.js';
+import { copyFileIfChanged, writeFileAtomic } from '../files.js';
 
 /** The write stage for a deck folder: the page last, so a reader never finds a page whose assets are missing. */
 export async function writeDeck(plan: OutputPlan, html: string): Promise<string> {

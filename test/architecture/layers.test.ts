@@ -10,18 +10,19 @@ const src = resolve(import.meta.dirname, '..', '..', 'src');
  * reaches into the CLI, the exports never into `serve`.
  */
 const layers: string[][] = [
-  ['errors.ts', 'log.ts', 'paths.ts', 'lifecycle.ts', 'inside.ts', 'outputs.ts', 'html'],
+  ['errors.ts', 'log.ts', 'paths.ts', 'lifecycle.ts', 'inside.ts', 'outputs.ts', 'suggest.ts', 'files.ts', 'html'],
   // The stage hand-off types carry the resolved options, so they sit with the option schema.
   ['config', 'types.ts', 'format.ts'],
   ['read.ts', 'parse'],
-  ['render'],
+  // The theme is resolved before rendering (charts and diagrams take its look): assets sit below render.
   ['assets'],
+  ['render'],
   ['template'],
   ['write'],
   ['pipeline.ts'],
   ['browser'],
   ['export', 'check'],
-  ['serve'],
+  ['serve', 'init'],
   ['cli'],
 ];
 

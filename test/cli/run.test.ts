@@ -29,9 +29,11 @@ describe('what the first argument means', () => {
     expect(await runCli(['buld'], makeWorkspace())).toEqual({
       code: ExitCode.usage,
       stdout: '',
-      stderr: 'deckmark: unknown command "buld" (did you mean "build"?); commands: init, build, serve, pdf, png, check, doctor',
+      stderr: 'deckmark: unknown command "buld" (did you mean "build"?); commands: init, build, serve, pdf, png, pptx, check, doctor',
     });
-    expect((await runCli(['zzz'], makeWorkspace())).stderr).toBe('deckmark: unknown command "zzz"; commands: init, build, serve, pdf, png, check, doctor');
+    expect((await runCli(['zzz'], makeWorkspace())).stderr).toBe(
+      'deckmark: unknown command "zzz"; commands: init, build, serve, pdf, png, pptx, check, doctor',
+    );
   });
 
   it('suggests the option a typo meant', async () => {

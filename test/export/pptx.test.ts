@@ -74,7 +74,7 @@ describe('deckmark pptx: an editable PowerPoint', () => {
       'dc:title': 'Export Fixture Talk',
       'dc:creator': 'Ada Lovelace',
       'dc:subject': 'A deck that exercises every PDF export feature',
-      'cp:keywords': 'export, pdf, handout',
+      'cp:keywords': 'export, pdf, handout, edge ml',
       'dc:language': 'en-GB',
     });
     expect(talk.pptx.slides[0]!.runs.every((run) => run.text === '' || run.font === 'Inter')).toBe(true);

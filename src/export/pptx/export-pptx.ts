@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Deadline } from '../../browser/deadline.js';
 import type { BrowserManager } from '../../browser/manager.js';
+import { writeFileAtomic } from '../../files.js';
 import { debug } from '../../log.js';
 import type { BuiltDeck } from '../../pipeline.js';
 import type { Warning } from '../../types.js';
-import { writeFileAtomic } from '../../write/files.js';
 import { deckMetadata } from '../metadata.js';
 import type { ExportedFile } from '../pdf.js';
 import { type CaptureOptions, captureSlides } from './capture.js';

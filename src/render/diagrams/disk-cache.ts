@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../write/files.js';
+import { writeFileAtomic } from '../../files.js';
 
 export interface CachedDiagram {
   svg: string;

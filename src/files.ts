@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { fail } from '../errors.js';
-import { onShutdown } from '../lifecycle.js';
+import { fail } from './errors.js';
+import { onShutdown } from './lifecycle.js';
 
 /**
  * Writes through a temporary file in the same folder and renames it into place: a reader

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/write/files.js';
+import { writeFileAtomic } from '../src/files.js';
 
 describe('writing output where it cannot go', () => {
   // Node's recursive mkdir spins forever under /proc: before the fix this test timed out.
