@@ -13,6 +13,8 @@ export interface UrlAttribute {
   element: string;
   attribute: string;
   kind: UrlKind;
+  /** reveal reads it on a slide's <section> only (the sanitiser allows it there alone). */
+  slide?: true;
 }
 
 /**
@@ -32,11 +34,16 @@ export const urlAttributes: readonly UrlAttribute[] = [
   { element: 'link', attribute: 'href', kind: 'style' },
   { element: 'iframe', attribute: 'src', kind: 'frame' },
   { element: 'a', attribute: 'href', kind: 'link' },
-  { element: '*', attribute: 'data-background-image', kind: 'image' },
-  { element: '*', attribute: 'data-background-video', kind: 'media' },
-  { element: '*', attribute: 'data-background-iframe', kind: 'frame' },
+  { element: '*', attribute: 'data-background-image', kind: 'image', slide: true },
+  { element: '*', attribute: 'data-background-video', kind: 'media', slide: true },
+  { element: '*', attribute: 'data-background-iframe', kind: 'frame', slide: true },
   // The shorthand: reveal treats it as an image when it looks like an image's path, else a colour.
-  { element: '*', attribute: 'data-background', kind: 'image' },
+  { element: '*', attribute: 'data-background', kind: 'image', slide: true },
+  // reveal's lazy loading (`data-src` becomes `src`) and its preview overlay (a page in a frame).
+  { element: '*', attribute: 'data-src', kind: 'media' },
+  { element: '*', attribute: 'data-preview-link', kind: 'frame' },
+  { element: '*', attribute: 'data-preview-image', kind: 'image' },
+  { element: '*', attribute: 'data-preview-video', kind: 'media' },
 ];
 
 /** Attribute names that can name a file of the deck, whatever the element: for in-page lookups. */

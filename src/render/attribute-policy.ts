@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { type UrlAttribute, type UrlKind, urlAttributes } from '../html/url-attributes.js';
 
 /**
  * How an attribute's value is checked before it reaches the page:
@@ -10,6 +11,30 @@ import { decodeHTML } from 'entities';
  * - `frame`: loaded into an iframe by reveal (http, https or a relative URL only).
  */
 export type ValueRule = 'any' | 'text' | 'link' | 'media' | 'frame';
+
+/** How a URL attribute's value is checked, from what the page does with it (html/url-attributes.ts). */
+const ruleOfKind: Record<UrlKind, ValueRule | undefined> = {
+  image: 'media',
+  media: 'media',
+  frame: 'frame',
+  link: 'link',
+  script: undefined,
+  style: undefined,
+};
+
+/** The URL attributes of the one table that `pick` selects, as value rules. */
+function urlRules(pick: (entry: UrlAttribute) => boolean): Record<string, ValueRule> {
+  const rules: Record<string, ValueRule> = {};
+  for (const entry of urlAttributes.filter(pick)) {
+    const rule = ruleOfKind[entry.kind];
+    if (rule !== undefined) rules[entry.attribute] = rule;
+  }
+  return rules;
+}
+
+function urlRulesOf(element: string): Record<string, ValueRule> {
+  return urlRules((entry) => entry.element === element);
+}
 
 /**
  * Attributes any element may carry: global HTML attributes and the reveal.js `data-*`
@@ -44,11 +69,8 @@ const everywhere: Record<string, ValueRule> = {
   'data-ignore': 'any',
   'data-prevent-swipe': 'any',
   'data-notes': 'text',
-  'data-src': 'media',
-  'data-preview-link': 'frame',
-  'data-preview-image': 'media',
-  'data-preview-video': 'media',
   'data-preview-fit': 'any',
+  ...urlRules((entry) => entry.element === '*' && !entry.slide),
 };
 
 /** What reveal reads on a slide's <section>, from `.slide:` comments or raw HTML alike. */
@@ -58,35 +80,30 @@ const slideAttributes: Record<string, ValueRule> = {
   'data-state': 'any',
   'data-visibility': 'any',
   'data-timing': 'any',
-  'data-background': 'media',
   'data-background-color': 'any',
   'data-background-gradient': 'any',
-  'data-background-image': 'media',
   'data-background-size': 'any',
   'data-background-position': 'any',
   'data-background-repeat': 'any',
   'data-background-opacity': 'any',
   'data-background-transition': 'any',
-  'data-background-video': 'media',
   'data-background-video-loop': 'any',
   'data-background-video-muted': 'any',
-  'data-background-iframe': 'frame',
   'data-background-interactive': 'any',
+  ...urlRules((entry) => entry.slide === true),
   // Set by deckmark itself: the layout and the source line of the slide.
   'data-layout': 'any',
   'data-line': 'any',
 };
 
-const media = { src: 'media', width: 'any', height: 'any' } as const;
-
 /** The one table: per element, what it may carry beyond the attributes allowed everywhere. */
 export const attributePolicy: Record<string, Record<string, ValueRule>> = {
-  a: { href: 'link', name: 'any', target: 'any', rel: 'any' },
-  img: { ...media, srcset: 'media', alt: 'any', loading: 'any' },
-  video: { ...media, poster: 'media', controls: 'any', autoplay: 'any', loop: 'any', muted: 'any', playsinline: 'any' },
-  audio: { src: 'media', controls: 'any', autoplay: 'any', loop: 'any', muted: 'any' },
-  source: { src: 'media', srcset: 'media', type: 'any', media: 'any' },
-  track: { src: 'media', kind: 'any', srclang: 'any', label: 'any', default: 'any' },
+  a: { ...urlRulesOf('a'), name: 'any', target: 'any', rel: 'any' },
+  img: { ...urlRulesOf('img'), width: 'any', height: 'any', srcset: 'media', alt: 'any', loading: 'any' },
+  video: { ...urlRulesOf('video'), width: 'any', height: 'any', controls: 'any', autoplay: 'any', loop: 'any', muted: 'any', playsinline: 'any' },
+  audio: { ...urlRulesOf('audio'), controls: 'any', autoplay: 'any', loop: 'any', muted: 'any' },
+  source: { ...urlRulesOf('source'), srcset: 'media', type: 'any', media: 'any' },
+  track: { ...urlRulesOf('track'), kind: 'any', srclang: 'any', label: 'any', default: 'any' },
   input: { type: 'any', checked: 'any', disabled: 'any' },
   td: { align: 'any', colspan: 'any', rowspan: 'any' },
   th: { align: 'any', colspan: 'any', rowspan: 'any', scope: 'any' },
