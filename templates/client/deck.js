@@ -4,6 +4,9 @@
 // settings (no lookup by id). Scripts it adds are trusted through 'strict-dynamic'.
 (deck) => {
   const { config } = deck;
+  // The design unit from the configured slide size, not from reveal's --slide-width: reveal's
+  // print view sets that only once it runs, after deckmark has copied each slide's box.
+  document.querySelector('.reveal')?.style.setProperty('--dm-px', `${Math.min(config.width / 1440, config.height / 1080)}px`);
   const loads = deck.scripts.map(
     (src) =>
       new Promise((resolve, reject) => {
