@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
-import { chromiumOf, expectNoChromiumLeft, expectNoStackTrace, startExport, temporaryFilesUnder, userLines } from '../helpers/export-process.js';
+import {
+  chromiumOf,
+  expectFolderInTheWayRefused,
+  expectNoChromiumLeft,
+  expectNoStackTrace,
+  startExport,
+  temporaryFilesUnder,
+  userLines,
+} from '../helpers/export-process.js';
 import { makeWorkspace } from '../helpers/workspace.js';
 
 // The promises `deckmark pdf` keeps when things go wrong, kept by `deckmark pptx`: the right
@@ -59,19 +67,7 @@ describe('deckmark pptx when things go wrong', () => {
 
   it('a folder where the PPTX goes: exit 7 naming the file, the folder kept, no temporary file', async () => {
     const cwd = makeWorkspace({}, 'export');
-    const inTheWay = join(cwd, 'dist', 'talk.pptx');
-    mkdirSync(join(inTheWay, 'keep'), { recursive: true });
-    writeFileSync(join(inTheWay, 'keep', 'notes.txt'), 'still here\n');
-    const run = startExport(['pptx', 'talk.md', '--timeout', '240'], cwd);
-    const { code, stderr } = await run.exited;
-    expect(code, stderr).toBe(ExitCode.output);
-    expectNoStackTrace(stderr);
-    expect(userLines(stderr)).toEqual([
-      `deckmark: ${inTheWay}: cannot write this file: a folder of that name is in the way; move it or choose another --out-dir`,
-    ]);
-    expect(readFileSync(join(inTheWay, 'keep', 'notes.txt'), 'utf8')).toBe('still here\n');
-    expect(temporaryFilesUnder(join(cwd, 'dist'))).toEqual([]);
-    await expectNoChromiumLeft(run);
+    await expectFolderInTheWayRefused(['pptx', 'talk.md', '--timeout', '240'], cwd, join(cwd, 'dist', 'talk.pptx'));
   });
 
   it('rejects an unknown fragment mode as a usage error', async () => {

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 
@@ -107,4 +107,21 @@ export function seedEarlierPdf(cwd: string, deck = 'talk'): string {
   const file = join(cwd, 'dist', `${deck}.pdf`);
   writeFileSync(file, earlierPdf);
   return file;
+}
+
+/**
+ * Runs an export whose output file is a folder holding a file, and checks the one promise:
+ * exit 7 naming the file, the folder and its content kept, no temporary file, no Chromium left.
+ */
+export async function expectFolderInTheWayRefused(args: string[], cwd: string, output: string): Promise<void> {
+  mkdirSync(join(output, 'keep'), { recursive: true });
+  writeFileSync(join(output, 'keep', 'notes.txt'), 'still here\n');
+  const run = startExport(args, cwd);
+  const { code, stderr } = await run.exited;
+  expect(code, stderr).toBe(7);
+  expectNoStackTrace(stderr);
+  expect(userLines(stderr)).toEqual([`deckmark: ${output}: cannot write this file: a folder of that name is in the way; move it or choose another --out-dir`]);
+  expect(readFileSync(join(output, 'keep', 'notes.txt'), 'utf8')).toBe('still here\n');
+  expect(temporaryFilesUnder(join(output, '..'))).toEqual([]);
+  await expectNoChromiumLeft(run);
 }

@@ -9,6 +9,7 @@ import {
   chromiumOf,
   type ExportProcess,
   earlierPdf,
+  expectFolderInTheWayRefused,
   expectNoChromiumLeft,
   expectNoStackTrace,
   seedEarlierPdf,
@@ -180,20 +181,7 @@ describe('deckmark pdf with nowhere good to write', () => {
 
   it('a folder where the PDF goes: exit 7 naming the PDF, the folder kept, no temporary file', async () => {
     const cwd = workspace();
-    const inTheWay = join(cwd, 'dist', 'talk.pdf');
-    mkdirSync(join(inTheWay, 'keep'), { recursive: true });
-    writeFileSync(join(inTheWay, 'keep', 'notes.txt'), 'still here\n');
-
-    const run = startExport(['pdf', 'talk.md'], cwd);
-    const { code, stderr } = await run.exited;
-    expect(code, stderr).toBe(ExitCode.output);
-    expectNoStackTrace(stderr);
-    expect(userLines(stderr)).toEqual([
-      `deckmark: ${inTheWay}: cannot write this file: a folder of that name is in the way; move it or choose another --out-dir`,
-    ]);
-    expect(readFileSync(join(inTheWay, 'keep', 'notes.txt'), 'utf8')).toBe('still here\n');
-    expect(temporaryFilesUnder(join(cwd, 'dist'))).toEqual([]);
-    await expectNoChromiumLeft(run);
+    await expectFolderInTheWayRefused(['pdf', 'talk.md'], cwd, join(cwd, 'dist', 'talk.pdf'));
   });
 
   it('an output path equal to the input: refused before anything is written, the input unchanged', async () => {
