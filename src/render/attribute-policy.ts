@@ -61,6 +61,7 @@ const everywhere: Record<string, ValueRule> = {
   'data-auto-animate-restart': 'any',
   'data-auto-animate-target': 'any',
   'data-line-numbers': 'any',
+  'data-line-number': 'any',
   'data-ln-start-from': 'any',
   'data-trim': 'any',
   'data-noescape': 'any',

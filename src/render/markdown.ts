@@ -22,7 +22,7 @@ export function createMarkdownRenderer(
   // Blank lines stay in the HTML, as in reveal.js's plugin: an attribute comment after a blank
   // line applies to the whole list, right under the list to its last item.
   return new Marked({ gfm: true, breaks: false, renderer: { space: ({ raw }) => raw } }).use(
-    highlightCode(),
+    ...highlightCode(),
     math(trusted),
     vegaLite(pictures.charts, trusted),
     diagrams(pictures.diagrams, trusted),

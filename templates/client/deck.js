@@ -26,7 +26,9 @@
   const fitSlides = () => {
     const unit = Math.min(config.width / 1440, config.height / 1080);
     for (const section of document.querySelectorAll('.reveal .slides section:not(.stack)')) {
-      const overflows = () => section.scrollHeight > section.clientHeight + 1 || section.scrollWidth > section.clientWidth + 1;
+      // Against the configured size, not the section's box: in reveal's print view a section
+      // is 1px tall until its page is laid out, and every slide would seem to overflow.
+      const overflows = () => section.scrollHeight > config.height + 1 || section.scrollWidth > config.width + 1;
       let scale = 1;
       while (overflows() && scale > 0.5) {
         scale = Math.round((scale - 0.05) * 100) / 100;

@@ -82,7 +82,12 @@ export async function measureDeck(page: Page): Promise<DeckShape> {
         const described = describe(element, !/^H[1-6]$/.test(element.tagName));
         if (described) elements.push(described);
       }
-      const codeSteps = [...slide.querySelectorAll('pre code')].map((code) => code.getAttribute('data-line-numbers') ?? '');
+      // A numbered block: its steps, the number of its first line and which lines each step lights.
+      const codeSteps = [...slide.querySelectorAll('pre code[data-line-numbers]')].map((code) => {
+        const numbers = [...code.querySelectorAll('td.hljs-ln-code')].map((cell) => cell.getAttribute('data-line-number'));
+        const lit = [...code.querySelectorAll('tr.highlight-line td.hljs-ln-code')].map((cell) => cell.getAttribute('data-line-number'));
+        return `${code.getAttribute('data-line-numbers')}:${numbers[0]}+${numbers.length}:${lit.join(',')}`;
+      });
       return {
         notes: (reveal.getSlideNotes(slide) ?? '').trim() !== '',
         fragments: slide.querySelectorAll('.fragment').length,

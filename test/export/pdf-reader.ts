@@ -51,3 +51,13 @@ export function embeddedFonts(pdf: PDFDocument): string[] {
   }
   return names;
 }
+
+/** The font size, in points, of each piece of text on a page, by its text. */
+export async function textSizes(file: string, pageNumber: number): Promise<Map<string, number>> {
+  const document = await getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false }).promise;
+  const content = await (await document.getPage(pageNumber)).getTextContent();
+  const sizes = new Map<string, number>();
+  for (const item of content.items) if ('str' in item && item.str.trim() !== '') sizes.set(item.str.trim(), Math.hypot(item.transform[2]!, item.transform[3]!));
+  await document.destroy();
+  return sizes;
+}
