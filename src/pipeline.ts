@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { resolveAuthorStyles } from './assets/author-styles.js';
 import { resolveDeckAssets } from './assets/deck-assets.js';
 import { applyDeckLook } from './assets/look.js';
 import { planOutput } from './assets/plan.js';
@@ -70,7 +71,12 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   debug('parse %s', file);
   const deck = runStoppable(() => parseDeck(text, file, { cli: settings.cliOptions, configFile: settings.config.options }));
   stage('theme');
-  const theme = applyDeckLook(resolveTheme(deck.options.theme, file, settings.templateDir, optionLine(deck, 'theme')), deck.options);
+  // Files an option names (a theme or stylesheet path) may come from the deck's folder or the project's.
+  const fileOption = { deckFile: file, deckFolder, roots: [deckFolder, settings.cwd], allowOutside: settings.allowOutside };
+  const theme = applyDeckLook(
+    resolveTheme({ ...fileOption, name: deck.options.theme, templateDir: settings.templateDir, line: optionLine(deck, 'theme') }),
+    deck.options,
+  );
   stage('render');
   const colours = chartThemeFromCss(theme.css);
   const charts = await renderCharts(deck, colours);
@@ -78,10 +84,12 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
   const rendered = runStoppable(() => renderDeck(deck, { charts: charts.charts, diagrams: diagrams.diagrams, cache: settings.markdownCache }));
   stage('assets');
   const assets = resolveDeckAssets(rendered, deckFolder, settings.allowOutside);
+  const authorStyles = resolveAuthorStyles({ ...fileOption, paths: deck.options.css, line: optionLine(deck, 'css') });
   const plan = planOutput(outputs.folder, theme, deck.options.highlightTheme, assets.copies, {
     math: rendered.usesMath,
     deckFile: file,
     highlightThemeLine: optionLine(deck, 'highlightTheme'),
+    authorStyles: authorStyles.sheets,
   });
   stage('template');
   // The inliner (and its media-type table) loads only when asked for.
@@ -97,6 +105,14 @@ export async function buildDeck(file: string, settings: BuildSettings): Promise<
     outputs,
     page,
     rendered,
-    warnings: [...deck.warnings, ...charts.warnings, ...diagrams.warnings, ...rendered.warnings, ...theme.warnings, ...assets.warnings],
+    warnings: [
+      ...deck.warnings,
+      ...charts.warnings,
+      ...diagrams.warnings,
+      ...rendered.warnings,
+      ...theme.warnings,
+      ...assets.warnings,
+      ...authorStyles.warnings,
+    ],
   };
 }

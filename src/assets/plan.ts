@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fail } from '../errors.js';
 import { builtInTemplates, packageFolder } from '../paths.js';
+import type { AuthorStylesheet } from './author-styles.js';
 import type { CopyPlan } from './deck-assets.js';
 import { katexAssets } from './katex.js';
 import type { ResolvedTheme } from './theme.js';
@@ -27,8 +28,9 @@ export function planOutput(
   theme: ResolvedTheme,
   highlightTheme: string,
   deckAssets: CopyPlan[],
-  features: { math?: boolean; deckFile?: string; highlightThemeLine?: number } = {},
+  features: { math?: boolean; deckFile?: string; highlightThemeLine?: number; authorStyles?: AuthorStylesheet[] } = {},
 ): OutputPlan {
+  const authorStyles = features.authorStyles ?? [];
   const reveal = join(packageFolder('reveal.js'), 'dist');
   const highlight = join(packageFolder('highlight.js'), 'styles', `${highlightTheme}.css`);
   if (!/^[a-z0-9-]+(?:\/[a-z0-9-]+)?$/.test(highlightTheme) || !existsSync(highlight)) {
@@ -46,11 +48,20 @@ export function planOutput(
     { from: highlight, to: 'assets/highlight.css' },
     { from: join(builtInTemplates, 'styles', 'layouts.css'), to: 'assets/layouts.css' },
     ...theme.files.map((file) => ({ from: file.from, to: `assets/${file.to}` })),
+    ...authorStyles.flatMap((sheet) => sheet.files),
     ...deckAssets,
   ];
-  const generated = [{ to: 'assets/theme.css', content: theme.css }];
-  // layouts.css after the theme: every theme gets the layouts' structure and the type scale.
-  const stylesheets = ['assets/reset.css', 'assets/reveal.css', 'assets/theme.css', 'assets/layouts.css', 'assets/highlight.css'];
+  const generated = [{ to: 'assets/theme.css', content: theme.css }, ...authorStyles.map((sheet) => ({ to: sheet.to, content: sheet.css }))];
+  // layouts.css after the theme: every theme gets the layouts' structure and the type scale;
+  // the author's own stylesheets last, so they win over both.
+  const stylesheets = [
+    'assets/reset.css',
+    'assets/reveal.css',
+    'assets/theme.css',
+    'assets/layouts.css',
+    'assets/highlight.css',
+    ...authorStyles.map((sheet) => sheet.to),
+  ];
   // Only decks with formulas carry KaTeX's CSS and fonts (measured: ~280 KB).
   if (features.math) {
     const katex = katexAssets();

@@ -1,12 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { fail } from '../errors.js';
-import { isInside, isInsideLexically } from '../inside.js';
+import { isInside } from '../inside.js';
 import { builtInTemplates, packageFolder } from '../paths.js';
 import { didYouMean } from '../suggest.js';
 import type { Warning } from '../types.js';
-import { cssUrls, dropWebImports, isRelativeCssUrl, parseCss } from './css.js';
-import { selfHostedFontFaces, webFontPackages } from './web-fonts.js';
+import { loadStylesheet } from './stylesheet.js';
 
 export interface ResolvedTheme {
   name: string;
@@ -16,48 +15,66 @@ export interface ResolvedTheme {
   warnings: Warning[];
 }
 
+export interface ThemeRequest {
+  /** A theme's name, or the path of a CSS file (`theme/mine.css`, as reveal-md allows). */
+  name: string;
+  deckFile: string;
+  /** A path is read from here (config-file and command-line paths arrive absolute). */
+  deckFolder: string;
+  /** Folders a theme file may come from: the deck's and the project's. */
+  roots: string[];
+  allowOutside: boolean;
+  templateDir?: string;
+  line?: number;
+}
+
 const themeName = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-/** Where the fonts of themes come from: npm packages, never the network. */
-const fontPackages = [
-  '@fontsource/inter',
-  '@fontsource/jetbrains-mono',
-  '@fontsource/noto-sans-math',
-  '@fontsource/noto-sans-symbols-2',
-  ...Object.values(webFontPackages),
-];
-
 /**
- * Finds a theme by name: a `themes/NAME.css` in the template folder or deckmark's own, or
- * one of reveal.js's themes. Google Fonts imports become the same families self-hosted from
- * @fontsource packages; other web-font imports are dropped with a warning, so the deck never
- * waits on the network and the look does not change silently.
+ * Finds a theme: a `themes/NAME.css` in the template folder or deckmark's own, one of
+ * reveal.js's themes, or a CSS file given by path. Web-font imports never reach the network
+ * (see loadStylesheet); the author is told when a theme's fonts were dropped.
  */
-export function resolveTheme(name: string, deckFile: string, templateDir?: string, line?: number): ResolvedTheme {
-  // A theme is a name, never a path: `../../x` must not read CSS from anywhere on disk.
+export function resolveTheme(request: ThemeRequest): ResolvedTheme {
+  const { name, deckFile, templateDir, line } = request;
+  const file = name.toLowerCase().endsWith('.css') ? themeFile(request) : namedTheme(name, deckFile, templateDir, line);
+  const sheet = loadStylesheet(file, 'theme');
+  const warnings: Warning[] = sheet.droppedHosts.map((host) => ({
+    file: deckFile,
+    once: `web-fonts:${name}:${host}`,
+    message: `theme "${name}" imports web fonts from ${host}; deckmark never fetches them, so the theme's fallback fonts are used (self-host the fonts in the theme's folder, or remove the @import, to silence this)`,
+  }));
+  return { name: basename(name).replace(/\.css$/i, ''), css: sheet.css, files: sheet.files, warnings };
+}
+
+function namedTheme(name: string, deckFile: string, templateDir: string | undefined, line: number | undefined): string {
+  // A name is never a path: `../../x` must not read CSS from anywhere on disk.
   const unknown = (): never =>
-    fail(`unknown theme "${name}"${didYouMean(name, listThemes(templateDir))}; valid themes: ${listThemes(templateDir).join(', ')}`, 'input', {
-      file: deckFile,
-      line,
-    });
+    fail(
+      `unknown theme "${name}"${didYouMean(name, listThemes(templateDir))}; valid themes: ${listThemes(templateDir).join(', ')} (or the path of a .css file)`,
+      'input',
+      {
+        file: deckFile,
+        line,
+      },
+    );
   if (!themeName.test(name)) unknown();
   const own = [templateDir, builtInTemplates]
     .filter((dir): dir is string => dir !== undefined)
     .map((dir) => join(dir, 'themes', `${name}.css`))
     .find((file) => existsSync(file));
-  const revealThemes = join(packageFolder('reveal.js'), 'dist', 'theme');
-  const revealFile = join(revealThemes, `${name}.css`);
-  const file = own ?? (existsSync(revealFile) ? revealFile : unknown());
+  const revealFile = join(packageFolder('reveal.js'), 'dist', 'theme', `${name}.css`);
+  return own ?? (existsSync(revealFile) ? revealFile : unknown());
+}
 
-  const root = parseCss(readFileSync(file, 'utf8'), file);
-  const hosts = dropWebImports(root, (url) => (new URL(url).host === 'fonts.googleapis.com' ? selfHostedFontFaces(url) : undefined));
-  const warnings: Warning[] = hosts.map((host) => ({
-    file: deckFile,
-    once: `web-fonts:${name}:${host}`,
-    message: `theme "${name}" imports web fonts from ${host}; deckmark never fetches them, so the theme's fallback fonts are used (self-host the fonts in the theme's folder, or remove the @import, to silence this)`,
-  }));
-  const css = root.toString();
-  return { name, css, files: themeFiles(cssUrls(root), file), warnings };
+/** A theme given as a CSS file: inside the deck's or the project's folder, like every asset. */
+function themeFile(request: ThemeRequest): string {
+  const file = resolve(request.deckFolder, request.name);
+  const where = { file: request.deckFile, line: request.line };
+  if (!existsSync(file) || !statSync(file).isFile()) fail(`theme file not found: ${request.name} (a path is read from the deck's folder)`, 'input', where);
+  if (!request.allowOutside && !request.roots.some((root) => isInside(root, file)))
+    fail(`theme "${request.name}" is outside the deck's folder; move it next to the deck, or pass --allow-outside`, 'input', where);
+  return file;
 }
 
 export function listThemes(templateDir?: string): string[] {
@@ -66,27 +83,4 @@ export function listThemes(templateDir?: string): string[] {
     if (dir && existsSync(dir)) for (const entry of readdirSync(dir)) if (entry.endsWith('.css')) names.add(basename(entry, '.css'));
   }
   return [...names].sort();
-}
-
-/**
- * The files a theme loads by relative `url()` — fonts, background images — copied next to
- * the generated theme.css. Our own fonts may come from their npm packages; anything else
- * must sit in the theme's folder, so a theme cannot pull in files from elsewhere.
- */
-function themeFiles(urls: string[], themeFile: string): { from: string; to: string }[] {
-  const themeFolder = dirname(themeFile);
-  const files = new Map<string, { from: string; to: string }>();
-  for (const url of urls.filter(isRelativeCssUrl)) {
-    const relativePath = url.replace(/[?#].*$/, '');
-    const candidate = resolve(themeFolder, relativePath);
-    if (!isInsideLexically(themeFolder, candidate))
-      fail(`theme file "${url}" is outside the theme's folder; move it next to the theme`, 'input', { file: themeFile });
-    const fallbacks = relativePath.startsWith('fonts/') ? fontPackages.map((pkg) => join(packageFolder(pkg), 'files', basename(relativePath))) : [];
-    const from = [candidate, ...fallbacks].find((path) => existsSync(path));
-    if (!from) fail(`theme file not found: ${relativePath} (looked next to the theme)`, 'input', { file: themeFile });
-    if (from === candidate && !isInside(themeFolder, candidate))
-      fail(`theme file "${url}" is a link to a file outside the theme's folder`, 'input', { file: themeFile });
-    files.set(relativePath, { from, to: relativePath });
-  }
-  return [...files.values()];
 }

@@ -22,7 +22,7 @@ export const buildFlags = {
 export const buildFlagsHelp = `  -o, --out-dir DIR     where decks are written (default: dist)
       --template DIR    a folder whose deck.hbs, slide.hbs, layouts/*.hbs or themes/*.css
                         replace the built-in ones of the same name
-      --theme NAME      theme for every deck (overrides front matter)
+      --theme NAME      theme for every deck (overrides front matter): a name, or a .css file
       --html            keep raw HTML in Markdown as written (default: sanitised)
       --allow-outside   allow images and media from outside the deck's folder
                         (copied into assets/outside/)
@@ -53,7 +53,8 @@ export function settingsFromFlags(values: BuildFlagValues, io: CliIO, browser?: 
   const config = loadProjectConfig(io.cwd);
   reportWarnings(io, config.warnings);
   const cli: PartialDeckOptions = {};
-  if (values.theme !== undefined) cli.theme = values.theme;
+  // A theme given as a path on the command line is read from where the command runs.
+  if (values.theme !== undefined) cli.theme = values.theme.toLowerCase().endsWith('.css') ? resolve(io.cwd, values.theme) : values.theme;
   if (values.html) cli.html = true;
   const templateDir = values.template !== undefined ? resolve(io.cwd, values.template) : config.template;
   return {

@@ -12,6 +12,10 @@ export const deckOptionsSchema = z.object({
   keywords: z.union([z.string(), z.array(z.string())]).transform((value) => (Array.isArray(value) ? value : value.split(/\s*,\s*/))),
   lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "en" or "fr-FR"'),
   theme: z.string().min(1),
+  // reveal-md's `css`: stylesheets of the author's, after the theme (a list, or comma-separated).
+  css: z
+    .union([z.string(), z.array(z.string().min(1))])
+    .transform((value) => (Array.isArray(value) ? value : value.split(/\s*,\s*/).filter((path) => path !== ''))),
   highlightTheme: z.string().min(1),
   transition: z.enum(['none', 'fade', 'slide', 'convex', 'concave', 'zoom']),
   slideNumber: z.union([z.boolean(), z.enum(['h.v', 'h/v', 'c', 'c/t'])]),
@@ -52,6 +56,7 @@ export const defaultDeckOptions: DeckOptions = {
   keywords: [],
   lang: 'en',
   theme: 'deckmark',
+  css: [],
   highlightTheme: 'github',
   transition: 'slide',
   slideNumber: 'c/t',

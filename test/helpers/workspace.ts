@@ -1,20 +1,24 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const fixturesFolder = join(import.meta.dirname, '..', 'fixtures');
 
 const created = new Set<string>();
 
 /**
- * A fresh folder under the OS temp dir, optionally seeded with files or a fixture folder.
+ * A fresh folder under the OS temp dir, optionally seeded with files (`a/b.md` makes `a/`) or a
+ * fixture folder.
  * Removed after the test file by `removeWorkspaces` (registered in test/setup/cleanup.ts).
  */
 export function makeWorkspace(files: Record<string, string> = {}, fixture?: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'deckmark-test-'));
   created.add(dir);
   if (fixture) cpSync(join(fixturesFolder, fixture), dir, { recursive: true });
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
   return dir;
 }
 
