@@ -5,6 +5,7 @@ import type { Deck } from '../types.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { assertNestingDepth } from './nesting.js';
 import { compilePattern } from './patterns.js';
+import { expandRawSections } from './raw-sections.js';
 import { splitSlides } from './slides.js';
 
 /**
@@ -27,7 +28,9 @@ export function parseDeck(source: string, file: string, layers: Omit<OptionLayer
   assertNestingDepth(frontMatter.body, file, frontMatter.bodyLine);
   // The render stage applies it; checked here so a bad pattern is refused with its line.
   compilePattern(options.elementAttributes, { key: 'elementAttributes', file, line: frontMatter.keyLines.get('elementAttributes') }, { multiline: true });
-  const { slides, warnings } = splitSlides(frontMatter.body, file, frontMatter.bodyLine, options, (key) => frontMatter.keyLines.get(key));
+  const split = splitSlides(frontMatter.body, file, frontMatter.bodyLine, options, (key) => frontMatter.keyLines.get(key));
+  const { slides, warnings: sectionWarnings } = expandRawSections(split.slides, file);
+  const warnings = [...split.warnings, ...sectionWarnings];
   if (slides.length === 0) warnings.push({ file, message: 'the deck has no slides; write Markdown below the front matter' });
   return {
     file,
