@@ -7,6 +7,17 @@
   // The design unit from the configured slide size, not from reveal's --slide-width: reveal's
   // print view sets that only once it runs, after deckmark has copied each slide's box.
   document.querySelector('.reveal')?.style.setProperty('--dm-px', `${Math.min(config.width / 1440, config.height / 1080)}px`);
+  // Reveal lays out its print view (`?print-pdf`) after it is ready and says so with
+  // `pdf-ready`, which bubbles to the document: listened for now, before reveal can send it.
+  const printing = /print-pdf/i.test(window.location.search);
+  // Each slide's place in the deck, in reading order, read before the print view flattens it.
+  const positions = [];
+  for (const [h, top] of [...document.querySelectorAll('.reveal .slides > section')].entries()) {
+    const inner = top.querySelectorAll(':scope > section');
+    if (inner.length === 0) positions.push([h, 0]);
+    for (let v = 0; v < inner.length; v++) positions.push([h, v]);
+  }
+  const printLaidOut = printing ? new Promise((resolve) => document.addEventListener('pdf-ready', resolve, { once: true })) : Promise.resolve();
   const loads = deck.scripts.map(
     (src) =>
       new Promise((resolve, reject) => {
@@ -37,6 +48,30 @@
       if (scale < 1) section.dataset.fit = String(scale);
     }
   };
+  // Reveal's print view numbers pages h.v whatever the deck shows; number them as the deck
+  // does on screen (`c/t` by default: "8 / 12"), fragment pages included.
+  const numberPrintedPages = () => {
+    if (!printing || !config.slideNumber) return;
+    const format = typeof config.slideNumber === 'string' ? config.slideNumber : 'h.v';
+    // Reveal labels the pages 1, 2, 3… (3.1, 3.2 for fragment steps): the count is the slide's.
+    for (const label of document.querySelectorAll('.pdf-page > .slide-number-pdf')) {
+      const count = Number.parseInt(label.textContent, 10);
+      const position = positions[count - 1];
+      if (!position) continue;
+      const [h, v] = position;
+      const parts =
+        format === 'c' ? [count] : format === 'c/t' ? [count, '/', positions.length] : v > 0 ? [h + 1, format === 'h/v' ? '/' : '.', v + 1] : [h + 1];
+      const names = ['slide-number-a', 'slide-number-delimiter', 'slide-number-b'];
+      label.replaceChildren(
+        ...parts.map((part, index) => {
+          const span = document.createElement('span');
+          span.className = names[index];
+          span.textContent = String(part);
+          return span;
+        }),
+      );
+    }
+  };
   const imagesDecoded = () => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
 
   window.deckmarkReady = Promise.all(loads)
@@ -46,5 +81,7 @@
     })
     .then(() => document.fonts.ready)
     .then(imagesDecoded)
+    .then(() => printLaidOut)
+    .then(numberPrintedPages)
     .then(fitSlides);
 };
