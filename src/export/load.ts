@@ -37,9 +37,15 @@ export interface PrintView {
 const notesPageCss = (height: number) => `
 html.reveal-print .reveal .speaker-notes-pdf[data-layout="separate-page"] {
   box-sizing: border-box; min-height: ${height - 1}px; padding: 96px 120px; font-size: 40px; line-height: 1.45;
-  background: #fff; color: #1d2330;
+  background: #fff; color: #1d2330; font-family: var(--r-main-font, Inter, sans-serif); text-align: left;
 }
-html.reveal-print .reveal .speaker-notes-pdf[data-layout="separate-page"]::before { margin-bottom: 32px; font-size: 28px; }`;
+/* The slide's number and title (set by deck.js), where reveal writes "Speaker notes". */
+html.reveal-print .reveal .speaker-notes-pdf[data-layout="separate-page"]::before {
+  content: attr(data-dm-heading); margin-bottom: 40px; padding-bottom: 20px; border-bottom: 3px solid var(--dm-accent, #b4441b);
+  font-family: var(--r-heading-font, Inter, sans-serif); font-size: 44px; font-weight: 700; opacity: 1; color: #1d2330;
+}
+/* reveal.css ends the break run at the last slide page only: notes after the last slide made a blank page. */
+html.reveal-print .reveal .slides > .speaker-notes-pdf:last-child { page-break-after: avoid; break-after: avoid; }`;
 
 /**
  * Opens a built deck in Reveal's print view from file://, with the network closed: only

@@ -72,6 +72,18 @@
       );
     }
   };
+  // A notes page (`--notes`) says which slide it belongs to: its number and its title.
+  const headNotesPages = () => {
+    if (!printing) return;
+    for (const notes of document.querySelectorAll('.reveal .slides > .speaker-notes-pdf')) {
+      let page = notes.previousElementSibling;
+      while (page && !page.classList.contains('pdf-page')) page = page.previousElementSibling;
+      const label = page?.querySelector('.slide-number-pdf');
+      const number = label ? [...label.childNodes].map((part) => part.textContent.trim()).join(' ') : '';
+      const title = page?.querySelector('section :is(h1, h2, h3)')?.textContent.trim() ?? '';
+      notes.dataset.dmHeading = [number, title].filter(Boolean).join(' · ') || 'Notes';
+    }
+  };
   const imagesDecoded = () => Promise.all([...document.images].map((image) => image.decode().catch(() => undefined)));
 
   window.deckmarkReady = Promise.all(loads)
@@ -83,5 +95,6 @@
     .then(imagesDecoded)
     .then(() => printLaidOut)
     .then(numberPrintedPages)
+    .then(headNotesPages)
     .then(fitSlides);
 };

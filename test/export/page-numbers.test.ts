@@ -30,4 +30,13 @@ describe('slide numbers in the PDF', () => {
     const numbers = await pageNumbers(cwd);
     expect(numbers.map((text) => /(\d+(?:\.\d+)?)$/.exec(text)?.[1])).toEqual(['1', '2', '2.2', '3']);
   });
+
+  it('with --notes on a deck whose last slide has notes: no blank page after it', async () => {
+    const cwd = makeWorkspace({ 'talk.md': '# One\n\nNote: first\n\n---\n\n## Two\n\nNote: last words\n' });
+    const result = await runCli(['pdf', 'talk.md', '--notes'], cwd);
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = await readPdf(join(cwd, 'dist', 'talk.pdf'));
+    expect(pdf.pages).toHaveLength(4);
+    expect(pdf.pages[3]).toContain('last words');
+  });
 });

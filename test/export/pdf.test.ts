@@ -49,6 +49,9 @@ describe('deckmark pdf: the slides PDF', () => {
     expect(withNotes.pages[1]).toContain('ALPHANOTE');
     expect(withNotes.pages[3]).toContain('Bravo child');
     expect(withNotes.pages[4]).toContain('BRAVONOTE');
+    // Each notes page is headed with its slide's number and title.
+    expect(withNotes.pages[1]).toMatch(/^\s*1 \/ 5 · Alpha opening/);
+    expect(withNotes.pages[4]).toMatch(/^\s*3 \/ 5 · Bravo child/);
   });
 
   it('prints one page per fragment step with --fragments separate', () => {
